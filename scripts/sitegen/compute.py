@@ -1,0 +1,59 @@
+"""Figures the site derives from the data. Each result records the inputs it was computed from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .validate import parse_date
+
+
+@dataclass(frozen=True)
+class Computed:
+    id: str
+    label: str
+    value: float
+    digits: int
+    unit: str
+    approximate: bool
+    op: str
+    inputs: tuple[dict[str, Any], ...]  # the events or figures it was computed from, with their sources
+
+    @property
+    def rounded(self) -> float:
+        return round(self.value, self.digits)
+
+
+def _days_between(first: dict[str, Any], second: dict[str, Any]) -> float:
+    return (parse_date(second["date"]) - parse_date(first["date"])).days
+
+
+def _ratio(first: dict[str, Any], second: dict[str, Any]) -> float:
+    return first["value"] / second["value"]
+
+
+def _percent_of(figure: dict[str, Any]) -> float:
+    return 100 * figure["value"] / figure["total"]
+
+
+OPERATIONS = {"days_between": _days_between, "ratio": _ratio, "percent_of": _percent_of}
+
+
+def compute_all(values: dict[str, Any]) -> tuple[Computed, ...]:
+    lookup = {(name, entry["id"]): entry for name in ("events", "figures") for entry in values[name]}
+    results = []
+    for item in values["computed"]:
+        inputs = tuple(lookup[tuple(ref.split("/", 1))] for ref in item["inputs"])
+        results.append(
+            Computed(
+                id=item["id"],
+                label=item["label"],
+                value=OPERATIONS[item["op"]](*inputs),
+                digits=item["digits"],
+                unit=item["unit"],
+                approximate=item["approximate"],
+                op=item["op"],
+                inputs=inputs,
+            )
+        )
+    return tuple(results)

@@ -1,0 +1,59 @@
+"""Article + data → checked model → Markdown pages in docs/. Run alone: ``python scripts/generate.py``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .article import load_article
+from .errors import DataError
+from .loader import load_dataset
+from .model import Model, build_model
+from .render import render_pages
+from .validate import SCHEMA_FILE, check_shape, check_truth, load_schema
+from .write import write_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Result:
+    files: dict[str, bytes]
+    changed: list[str]
+
+
+def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
+    """Read and check everything; raises DataError before anything is written."""
+    dataset = load_dataset(data_dir)
+    schema = load_schema(schema_file)
+    check_shape(dataset, schema)
+    article = load_article(data_dir, dataset.values["article"], dataset.files["article"])
+    check_truth(dataset, schema, article)
+    return build_model(dataset.values, article, schema)
+
+
+def build_files(model: Model) -> dict[str, bytes]:
+    files = {path: text.encode("utf-8") for path, text in render_pages(model).items()}
+    files["du-lieu/bai-viet-goc.txt"] = model.article.path.read_bytes()
+    return files
+
+
+def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs") -> Result:
+    files = build_files(load_model(data_dir))
+    return Result(files=files, changed=write_tree(files, out_dir))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Generate the site's Markdown pages from the article and its data.")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="folder of the article and the YAML data (default: data/)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write the pages into (default: docs/)")
+    args = parser.parse_args(argv)
+    try:
+        result = generate(args.data, args.out)
+    except DataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(result.files)} files in {args.out}, {len(result.changed)} changed")
+    return 0

@@ -1,0 +1,126 @@
+"""Read data/*.yml into one dataset, remembering which file and line each value came from."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+
+PathPart = str | int
+
+
+@dataclass
+class Dataset:
+    """The merged data: each file holds one top-level key (``figures:``), and so one collection."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # top-level key → file name
+    nodes: dict[str, yaml.Node] = field(default_factory=dict)  # top-level key → its YAML node
+
+    def place(self, path: tuple[PathPart, ...]) -> tuple[str, str]:
+        """The file and a readable place (line and entry path) of a value, for error messages."""
+        key = str(path[0]) if path else ""
+        file = self.files.get(key, "data")
+        dotted = format_path(path)
+        line = line_of(self.nodes.get(key), path[1:]) if key in self.nodes else None
+        return file, f"line {line}, {dotted}" if line else dotted
+
+
+def format_path(path: tuple[PathPart, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def line_of(node: yaml.Node | None, path: tuple[PathPart, ...]) -> int | None:
+    """The 1-based line where the value at ``path`` starts (or its nearest parent that exists)."""
+    if node is None:
+        return None
+    for part in path:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1
+
+
+def nfc(value: Any) -> Any:
+    """Normalise every string to NFC, so NFD input gives the same pages."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(item) for item in value]
+    if isinstance(value, dict):
+        return {nfc(key): nfc(item) for key, item in value.items()}
+    return value
+
+
+def _check_duplicate_keys(node: yaml.Node, name: str) -> None:
+    # PyYAML keeps the last of two equal keys without a word; a maintainer's typo must not vanish.
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                raise DataError(name, f"line {key.start_mark.line + 1}", f"the key {key.value!r} appears twice in one entry",
+                                "each key once")
+            seen.add(key.value)
+            _check_duplicate_keys(value, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(item, name)
+
+
+def read_yaml(path: Path) -> tuple[Any, yaml.Node]:
+    name = path.name
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(name, f"line {line}", "the file is not UTF-8 text", "a file saved as UTF-8") from None
+    text = unicodedata.normalize("NFC", text)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        value = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        raise DataError(name, where, f"this is not valid YAML ({problem})",
+                        "YAML as in the other data files (check indentation, colons and quotes)") from None
+    except yaml.YAMLError as error:
+        raise DataError(name, "", f"this is not valid YAML ({error})", "valid YAML") from None
+    if node is None or value is None:
+        raise DataError(name, "line 1", "the file is empty", f"a mapping with one key, such as '{path.stem}:'")
+    if not isinstance(value, dict):
+        raise DataError(name, "line 1", "the file does not start with a key", f"a mapping with one key, such as '{path.stem}:'")
+    _check_duplicate_keys(node, name)
+    return nfc(value), node
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    dataset = Dataset()
+    files = sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("*.yaml"))
+    if not files:
+        raise DataError(str(data_dir), "", "no data files found", "YAML files (*.yml) in the data folder")
+    for path in files:
+        value, node = read_yaml(path)
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in dataset.files:
+                raise DataError(path.name, f"line {key_node.start_mark.line + 1}",
+                                f"the key {key!r} is already given in {dataset.files[key]}", "each collection in one file")
+            dataset.values[key] = value[key]
+            dataset.files[key] = path.name
+            dataset.nodes[key] = value_node
+    return dataset

@@ -1,0 +1,65 @@
+"""Everything the templates read: the checked data, the article's paragraphs and the computed figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .article import Article
+from .compute import Computed, compute_all
+from .validate import parse_date
+
+
+@dataclass(frozen=True)
+class Model:
+    data: dict[str, Any]
+    article: Article
+    computed: tuple[Computed, ...]
+
+    def __getattr__(self, name: str) -> Any:
+        # Templates read collections by name: model.figures, model.lessons, ...
+        try:
+            return self.data[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def by_id(self, collection: str, entry_id: str) -> dict[str, Any]:
+        return next(entry for entry in self.data[collection] if entry["id"] == entry_id)
+
+    def figure(self, entry_id: str) -> dict[str, Any]:
+        return self.by_id("figures", entry_id)
+
+    def topic(self, topic: str) -> list[dict[str, Any]]:
+        return [statement for statement in self.data["statements"] if statement["topic"] == topic]
+
+    @property
+    def timeline(self) -> list[dict[str, Any]]:
+        return sorted(self.data["events"], key=lambda event: parse_date(event["date"]))
+
+    def place_chain(self, place_id: str) -> list[dict[str, Any]]:
+        """The place and its parents, from the province down."""
+        chain = []
+        entry: dict[str, Any] | None = self.by_id("places", place_id)
+        while entry is not None:
+            chain.insert(0, entry)
+            entry = self.by_id("places", entry["parent"]) if "parent" in entry else None
+        return chain
+
+    def children(self, place_id: str | None) -> list[dict[str, Any]]:
+        return [place for place in self.data["places"] if place.get("parent") == place_id]
+
+
+def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """Fill in the optional keys that the schema gives a default (``pictured: false``)."""
+    filled = dict(values)
+    for name, sub in schema["properties"].items():
+        if sub.get("type") != "array":
+            continue
+        defaults = {key: prop["default"] for key, prop in sub["items"]["properties"].items() if "default" in prop}
+        filled[name] = [{**defaults, **entry} for entry in values[name]]
+    return filled
+
+
+def build_model(values: dict[str, Any], article: Article, schema: dict[str, Any]) -> Model:
+    values = with_defaults(values, schema)
+    return Model(data=values, article=article, computed=compute_all(values))

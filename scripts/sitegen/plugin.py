@@ -1,0 +1,49 @@
+"""MkDocs plugin: generate docs/ from the data before every build, and watch the data while serving.
+
+Errors in the data stop the build as a PluginError before MkDocs touches site/, so the last good site
+stays; while `mkdocs serve` runs, the browser keeps it until the data is fixed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from .errors import DataError
+from .generate import generate
+from .render import TEMPLATES
+
+log = get_plugin_logger(__name__)
+
+
+class SitegenConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    data_dir = c.Type(str, default="data")
+
+
+class SitegenPlugin(BasePlugin[SitegenConfig]):
+    def _data_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.data_dir
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        try:
+            result = generate(self._data_dir(config), Path(config.docs_dir))
+        except DataError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"generated {len(result.files)} files from {self.config.data_dir}/ ({len(result.changed)} changed)")
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        if self.config.enabled:
+            # docs/ is written by this plugin: watching it would rebuild once more after every build.
+            server.unwatch(config.docs_dir)
+            server.watch(str(self._data_dir(config)))
+            server.watch(str(TEMPLATES))
+        return server

@@ -1,0 +1,126 @@
+"""Render the model into Markdown pages through the Jinja templates in templates/.
+
+Every value a template prints is escaped for Markdown and HTML by default (see ``_finalize``), so text
+from the data always shows as literal text; templates and filters that build Markdown return ``Markup``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from .model import Model
+from .validate import parse_date
+
+TEMPLATES = Path(__file__).with_name("templates")
+SOURCE_PAGE = "nguon.md"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
+
+
+def md_escape(value: Any) -> Markup:
+    """Plain text → Markdown that shows exactly that text on one line."""
+    text = re.sub(r"\s+", " ", str(value))  # one line: a newline in the data must not start a Markdown block
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return md_escape(value)
+
+
+class Filters:
+    """Filters that need the model: errata corrections and links to the source."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+
+    def corrected(self, text: str) -> tuple[str, bool]:
+        changed = False
+        for erratum in self.model.errata:
+            pattern = rf"(?<!\w){re.escape(erratum['wrong'])}(?!\w)"
+            text, count = re.subn(pattern, erratum["right"], text)
+            changed = changed or count > 0
+        return text, changed
+
+    def fixed(self, text: str) -> Markup:
+        """Text from the article with its typos corrected, and a link to the errata where one was."""
+        text, changed = self.corrected(text)
+        out = md_escape(text)
+        if changed:
+            out += Markup(f' [(đã đính chính)]({SOURCE_PAGE}#dinh-chinh "Xem danh sách đính chính"){{ .erratum }}')
+        return out
+
+    @staticmethod
+    def cite(sources: list[dict[str, Any]] | list[str]) -> Markup:
+        pids = [source if isinstance(source, str) else source["paragraph"] for source in sources]
+        unique = list(dict.fromkeys(pids))
+        return Markup(" ").join(
+            Markup(f'[đoạn {pid[1:]}]({SOURCE_PAGE}#{pid} "Xem đoạn {pid[1:]} trong bài viết gốc"){{ .cite }}')
+            for pid in unique
+        )
+
+
+def time_tag(date: str) -> Markup:
+    return Markup(f'<time datetime="{parse_date(date).isoformat()}">{escape(date)}</time>')
+
+
+def number(value: float, digits: int = 0) -> str:
+    """Vietnamese number format: comma for decimals, dot for thousands."""
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def yaml_string(value: Any) -> Markup:
+    """A value for the pages' YAML front matter (a JSON string is valid YAML)."""
+    return Markup(yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("..."))
+
+
+def environment(model: Model) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    filters = Filters(model)
+    env.filters.update(
+        fixed=filters.fixed, cite=filters.cite, time=time_tag, number=number, cap=capitalize, yaml=yaml_string,
+    )
+    env.globals.update(model=model, article=model.article, site=model.data["site"], source_page=SOURCE_PAGE)
+    return env
+
+
+def front_matter(markdown: str) -> dict[str, Any]:
+    if markdown.startswith("---\n"):
+        return yaml.safe_load(markdown.split("---\n", 2)[1]) or {}
+    return {}
+
+
+def render_pages(model: Model) -> dict[str, str]:
+    """Output path (relative to docs/) → Markdown, for every template not starting with '_'.
+
+    The home page is rendered last, with the titles and descriptions of the others, for its way onward.
+    """
+    env = environment(model)
+    names = sorted(name for name in env.list_templates(extensions=["j2"]) if not Path(name).name.startswith("_"))
+    pages: dict[str, str] = {}
+    home = "index.md.j2"
+    for name in names:
+        if name != home:
+            pages[name.removesuffix(".j2")] = env.get_template(name).render()
+    meta = {path: front_matter(text) for path, text in pages.items()}
+    pages["index.md"] = env.get_template(home).render(pages=meta)
+    return dict(sorted(pages.items()))

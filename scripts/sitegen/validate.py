@@ -1,0 +1,258 @@
+"""Check the dataset: first its shape (JSON Schema), then its truth against the article.
+
+Every check raises one DataError naming the file, the place, what is wrong and what is expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+
+from .article import Article
+from .errors import DataError
+from .loader import Dataset
+
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schema.json"
+NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+
+
+def load_schema(path: Path = SCHEMA_FILE) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as the article writes it (25/5/2023, 12/01/2024); ValueError if it does not exist."""
+    day, month, year = (int(part) for part in text.split("/"))
+    return dt.date(year, month, day)
+
+
+# --- shape --------------------------------------------------------------------------------------
+
+def _describe(error: jsonschema.ValidationError, schema: dict[str, Any]) -> tuple[str, str]:
+    """A maintainer's wording for a schema error: (what is wrong, what is expected)."""
+    kind, sub = error.validator, error.schema
+    if kind == "additionalProperties":
+        allowed = sorted(sub.get("properties", {}))
+        extra = [key for key in error.instance if key not in allowed]
+        hint = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
+        problem = f"unknown key {extra[0]!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+        return problem, "one of: " + ", ".join(allowed)
+    if kind == "required":
+        missing = re.search(r"'([^']+)'", error.message)
+        return f"the key {missing.group(1) if missing else ''!r} is missing", "every required key: " + ", ".join(error.validator_value)
+    if kind == "type":
+        names = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+                 "array": "a list", "object": "a mapping of keys"}
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"{error.instance!r} has the wrong type", " or ".join(names.get(w, w) for w in wanted)
+    if kind == "enum":
+        return f"{error.instance!r} is not allowed here", "one of: " + ", ".join(map(str, error.validator_value))
+    if kind == "pattern":
+        return f"{error.instance!r} is not in the right form", sub.get("description", f"text matching {error.validator_value}")
+    if kind in ("minLength", "minItems"):
+        return "this is empty", "a value"
+    if kind in ("minimum", "maximum", "maxItems"):
+        return f"{error.instance!r} is out of range", f"{kind} {error.validator_value}"
+    return error.message, ""
+
+
+def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(schema)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(dataset.values))
+    if error is None:
+        return
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and not path:
+        extra = next(key for key in error.instance if key not in schema["properties"])
+        raise DataError(dataset.files.get(extra, "data"), "line 1", f"unknown collection {extra!r}",
+                        "one of: " + ", ".join(sorted(schema["properties"])))
+    if error.validator == "required" and not path:
+        missing = re.search(r"'([^']+)'", error.message)
+        name = missing.group(1) if missing else "?"
+        raise DataError(f"{name}.yml", "", "this data file is missing", f"a file {name}.yml with the key '{name}:'")
+    if error.validator == "propertyNames":
+        path = path + (str(error.instance),) if not isinstance(error.instance, dict) else path
+    file, where = dataset.place(path)
+    problem, expected = _describe(error, schema)
+    raise DataError(file, where, problem, expected)
+
+
+# --- truth --------------------------------------------------------------------------------------
+
+def _entries(dataset: Dataset, schema: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any], dict[str, Any]]]:
+    """(collection, index, entry, the entry's schema properties) for every list collection."""
+    for name, sub in schema["properties"].items():
+        if sub.get("type") == "array":
+            for index, entry in enumerate(dataset.values[name]):
+                yield name, index, entry, sub["items"]["properties"]
+
+
+def check_unique_ids(dataset: Dataset, schema: dict[str, Any]) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    for name, index, entry, _ in _entries(dataset, schema):
+        key = (name, entry["id"])
+        if key in seen:
+            file, where = dataset.place((name, index, "id"))
+            raise DataError(file, where, f"the id {entry['id']!r} is already used by {name}[{seen[key]}]", "a new, unique id")
+        seen[key] = index
+
+
+def check_references(dataset: Dataset, schema: dict[str, Any]) -> None:
+    ids = {name: {e["id"] for e in dataset.values[name]} for name, sub in schema["properties"].items()
+           if sub.get("type") == "array"}
+    for name, index, entry, props in _entries(dataset, schema):
+        for key, prop in props.items():
+            target = prop.get("x-ref")
+            if target and key in entry and entry[key] not in ids[target]:
+                file, where = dataset.place((name, index, key))
+                hint = difflib.get_close_matches(entry[key], sorted(ids[target]), n=1)
+                raise DataError(file, where, f"there is no {target} entry with the id {entry[key]!r}"
+                                + (f" (did you mean {hint[0]!r}?)" if hint else ""),
+                                f"the id of an entry in {dataset.files.get(target, target)}")
+        for position, ref in enumerate(entry.get("inputs", [])):
+            collection, _, target_id = ref.partition("/")
+            if target_id not in ids[collection]:
+                file, where = dataset.place((name, index, "inputs", position))
+                raise DataError(file, where, f"there is no {collection} entry with the id {target_id!r}",
+                                f"the id of an entry in {dataset.files.get(collection, collection)}")
+
+
+def _paragraph(article: Article, dataset: Dataset, path: tuple, pid: str):
+    paragraph = article.paragraph(pid)
+    if paragraph is None:
+        file, where = dataset.place(path)
+        raise DataError(file, where, f"the article has no paragraph {pid!r}", f"p1 to p{len(article.paragraphs)}")
+    return paragraph
+
+
+def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    for name, index, entry, props in _entries(dataset, schema):
+        cited = []
+        for position, source in enumerate(entry.get("sources", [])):
+            path = (name, index, "sources", position)
+            paragraph = _paragraph(article, dataset, path + ("paragraph",), source["paragraph"])
+            cited.append(paragraph)
+            if source["quote"] not in paragraph.text:
+                file, where = dataset.place(path + ("quote",))
+                closest_pid, closest = article.closest_passage(source["quote"])
+                raise DataError(file, where, f"the quote is not in paragraph {paragraph.id} of the article",
+                                f"the article's words as written; the closest passage is in {closest_pid}: “{closest}”")
+        for key, prop in props.items():
+            if prop.get("x-verbatim") and key in entry:
+                value = str(entry[key])
+                if not any(value in paragraph.text for paragraph in cited):
+                    file, where = dataset.place((name, index, key))
+                    raise DataError(file, where, f"{value!r} is not written so in the cited paragraphs "
+                                    f"({', '.join(p.id for p in cited)})", "the value as the article writes it")
+
+
+def check_article_meta(dataset: Dataset, article: Article) -> None:
+    meta = dataset.values["article"]
+    for pid in meta["kinds"]:
+        _paragraph(article, dataset, ("article", "kinds", pid), pid)
+    for key, kind in (("title", "title"), ("byline", "byline")):
+        paragraphs = [p for p in article.paragraphs if p.kind == kind]
+        if not paragraphs or paragraphs[0].text != meta[key]:
+            file, where = dataset.place(("article", key))
+            raise DataError(file, where, f"the {key} does not match the article's {kind} paragraph",
+                            f"the {kind} exactly as the article writes it")
+    if meta["author"] not in meta["byline"]:
+        file, where = dataset.place(("article", "author"))
+        raise DataError(file, where, "the author is not named in the byline", "the name as the byline writes it")
+
+
+def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
+    for name, index, entry, _ in _entries(dataset, schema):
+        if "date" in entry:
+            try:
+                parse_date(entry["date"])
+            except ValueError:
+                file, where = dataset.place((name, index, "date"))
+                raise DataError(file, where, f"the date {entry['date']} does not exist", "a real day, written day/month/year") from None
+
+
+def check_figures(dataset: Dataset) -> None:
+    for index, figure in enumerate(dataset.values["figures"]):
+        numbers = [int(part) for part in figure["written"].split("/")]
+        stated = [figure["value"]] + ([figure["total"]] if "total" in figure else [])
+        if numbers != stated:
+            file, where = dataset.place(("figures", index, "value"))
+            raise DataError(file, where, f"value/total {'/'.join(map(str, stated))} do not match written {figure['written']!r}",
+                            "value (and total) equal to the numbers as written")
+        if "percent" in figure:
+            if "total" not in figure:
+                file, where = dataset.place(("figures", index, "percent"))
+                raise DataError(file, where, "a percent needs a total", "total beside value")
+            actual = 100 * figure["value"] / figure["total"]
+            if abs(actual - figure["percent"]) >= 0.5:
+                file, where = dataset.place(("figures", index, "percent"))
+                raise DataError(file, where, f"{figure['percent']}% does not match {figure['value']}/{figure['total']}",
+                                f"{actual:.1f}% (value ÷ total × 100)")
+
+
+def check_computed(dataset: Dataset) -> None:
+    collections = {name: {e["id"]: e for e in dataset.values[name]} for name in ("events", "figures")}
+    arity = {"days_between": 2, "ratio": 2, "percent_of": 1}
+    for index, item in enumerate(dataset.values["computed"]):
+        file, where = dataset.place(("computed", index, "inputs"))
+        if len(item["inputs"]) != arity[item["op"]]:
+            raise DataError(file, where, f"{item['op']} takes {arity[item['op']]} input(s), not {len(item['inputs'])}",
+                            f"{arity[item['op']]} input(s)")
+        kinds = {ref.partition("/")[0] for ref in item["inputs"]}
+        if item["op"] == "days_between" and kinds != {"events"}:
+            raise DataError(file, where, "days_between counts days between two events", "two events/<id> inputs")
+        if item["op"] in ("ratio", "percent_of") and kinds != {"figures"}:
+            raise DataError(file, where, f"{item['op']} works on figures", "figures/<id> inputs")
+        if item["op"] == "percent_of":
+            figure = collections["figures"][item["inputs"][0].partition("/")[2]]
+            if "total" not in figure:
+                raise DataError(file, where, f"the figure {figure['id']!r} has no total", "a figure with value and total")
+
+
+def check_errata(dataset: Dataset, article: Article) -> None:
+    for index, erratum in enumerate(dataset.values["errata"]):
+        paragraph = _paragraph(article, dataset, ("errata", index, "paragraph"), erratum["paragraph"])
+        if erratum["wrong"] not in paragraph.text:
+            file, where = dataset.place(("errata", index, "wrong"))
+            raise DataError(file, where, f"{erratum['wrong']!r} is not in paragraph {paragraph.id}", "the typo as the article writes it")
+
+
+def check_glossary(dataset: Dataset) -> None:
+    for index, entry in enumerate(dataset.values["glossary"]):
+        if entry["defined_in_article"]:
+            quotes = " ".join(source["quote"] for source in entry["sources"])
+            if entry["expansion"] not in quotes or entry["abbr"] not in quotes:
+                file, where = dataset.place(("glossary", index, "defined_in_article"))
+                raise DataError(file, where, "the quote does not spell the abbreviation out",
+                                "a quote holding both the abbreviation and its expansion, or defined_in_article: false")
+
+
+def check_summary(dataset: Dataset, article: Article) -> None:
+    # Our own sentences may only carry numbers and dates that the paragraphs they cite carry.
+    for index, sentence in enumerate(dataset.values["site"]["summary"]):
+        cited = [_paragraph(article, dataset, ("site", "summary", index, "paragraphs", i), pid)
+                 for i, pid in enumerate(sentence["paragraphs"])]
+        for number in NUMBER.findall(sentence["text"]):
+            if not any(number in paragraph.text for paragraph in cited):
+                file, where = dataset.place(("site", "summary", index, "text"))
+                raise DataError(file, where, f"{number} is not in the cited paragraphs ({', '.join(sentence['paragraphs'])})",
+                                "numbers and dates as the cited paragraphs write them")
+
+
+def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    check_unique_ids(dataset, schema)
+    check_references(dataset, schema)
+    check_article_meta(dataset, article)
+    check_quotes(dataset, schema, article)
+    check_dates(dataset, schema)
+    check_figures(dataset)
+    check_computed(dataset)
+    check_errata(dataset, article)
+    check_glossary(dataset)
+    check_summary(dataset, article)
