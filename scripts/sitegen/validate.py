@@ -55,6 +55,9 @@ def _describe(error: jsonschema.ValidationError, schema: dict[str, Any]) -> tupl
         return f"{error.instance!r} is not allowed here", "one of: " + ", ".join(map(str, error.validator_value))
     if kind == "pattern":
         return f"{error.instance!r} is not in the right form", sub.get("description", f"text matching {error.validator_value}")
+    if kind == "dependentRequired":
+        key = next(k for k in error.validator_value if k in error.instance)
+        return f"{key!r} is given without {', '.join(error.validator_value[key])!r}", f"{key} together with {', '.join(error.validator_value[key])}"
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
     if kind in ("minimum", "maximum", "maxItems"):
@@ -76,8 +79,8 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
         missing = re.search(r"'([^']+)'", error.message)
         name = missing.group(1) if missing else "?"
         raise DataError(f"{name}.yml", "", "this data file is missing", f"a file {name}.yml with the key '{name}:'")
-    if error.validator == "propertyNames":
-        path = path + (str(error.instance),) if not isinstance(error.instance, dict) else path
+    if error.validator == "additionalProperties":
+        path = path + (next(key for key in error.instance if key not in error.schema.get("properties", {})),)
     file, where = dataset.place(path)
     problem, expected = _describe(error, schema)
     raise DataError(file, where, problem, expected)

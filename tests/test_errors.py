@@ -1,0 +1,104 @@
+"""Bad data gets one clear error naming the file and the place, and leaves docs/ as it was."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from sitegen.errors import DataError
+from sitegen.generate import generate
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    return folder
+
+
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    out = tmp_path / "docs"
+    generate(ROOT / "data", out)
+    return out
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+CASES = {
+    "malformed-yaml": ("figures.yml", lambda p: edit(p, "    value: 102\n", "    value: [102\n"), "figures.yml, line", "not valid YAML"),
+    "empty-file": ("errata.yml", lambda p: p.write_text(""), "errata.yml, line 1", "empty"),
+    "not-utf8": ("places.yml", lambda p: p.write_bytes(p.read_text(encoding="utf-8").encode("cp1258", "replace")), "places.yml, line", "not UTF-8"),
+    "wrong-type": ("figures.yml", lambda p: edit(p, "    value: 756\n", "    value: nhiều\n"), "figures.yml, line 19, figures[1].value", "whole number"),
+    "unknown-key": ("lessons.yml", lambda p: edit(p, "    title: ", "    titel: "), "lessons.yml, line 6, lessons[0].titel", "did you mean 'title'"),
+    "missing-field": ("campaigns.yml", lambda p: edit(p, "    name: Người Việt Nam ưu tiên dùng hàng Việt Nam\n", ""), "campaigns.yml, line 8, campaigns[1]", "'name' is missing"),
+    "duplicate-id": ("places.yml", lambda p: edit(p, "id: kon-ray", "id: kon-tum"), "places.yml, line 23, places[3].id", "already used"),
+    "quote-not-found": ("statements.yml", lambda p: edit(p, "hiệp thương cử ra Ủy ban", "hiệp thương bầu ra Ủy ban"), "statements.yml, line", "closest passage is in p3: “hiệp thương cử ra Ủy ban"),
+    "date-does-not-exist": ("events.yml", lambda p: edit(p, "date: 25/5/2023", "date: 31/02/2024"), "events.yml", "31/02/2024"),
+    "percent-mismatch": ("figures.yml", lambda p: edit(p, "    percent: 100\n", "    percent: 90\n"), "figures.yml, line 9, figures[0].percent", "90% does not match 102/102"),
+    "unknown-reference": ("events.yml", lambda p: edit(p, "place: quyet-thang", "place: quyet-thag"), "events.yml, line 24, events[2].place", "did you mean 'quyet-thang'"),
+    "article-changed": ("article.txt", lambda p: p.write_bytes(p.read_bytes().replace("102/102".encode(), "101/102".encode())), "article.yml", "has changed since the data was made"),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_bad_data_gives_one_clear_error_and_leaves_docs(data, docs, case):
+    file, damage, place, words = case
+    damage(data / file)
+    before = snapshot(docs)
+    with pytest.raises(DataError) as caught:
+        generate(data, docs)
+    message = str(caught.value)
+    assert place in message
+    assert words in message
+    assert "\n" not in message
+    assert snapshot(docs) == before
+
+
+def test_script_alone_prints_one_line_and_no_traceback(data, tmp_path):
+    edit(data / "figures.yml", "    percent: 100\n", "    percent: 90\n")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), "--data", str(data), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("error: figures.yml, line 9, figures[0].percent")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project to break, built once."""
+    copy = tmp_path / "project"
+    for name in ("data", "overrides", "mkdocs.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name if source.is_dir() else copy)
+    (copy / "docs").mkdir()
+    return copy
+
+
+def test_mkdocs_build_stops_with_the_error_and_keeps_site(project):
+    from conftest import run_mkdocs
+
+    assert run_mkdocs("build", "--strict", cwd=project).returncode == 0
+    site_before, docs_before = snapshot(project / "site"), snapshot(project / "docs")
+    edit(project / "data" / "figures.yml", "    percent: 100\n", "    percent: 90\n")
+    result = run_mkdocs("build", "--strict", cwd=project)
+    assert result.returncode != 0
+    assert "figures.yml, line 9, figures[0].percent: 90% does not match 102/102" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "site") == site_before
+    assert snapshot(project / "docs") == docs_before
