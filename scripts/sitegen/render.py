@@ -85,6 +85,11 @@ def yaml_string(value: Any) -> Markup:
     return Markup(yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("..."))
 
 
+def synonyms(glossary: list[dict[str, Any]]) -> list[list[str]]:
+    """[abbreviation, expansion] pairs for the search worker."""
+    return [[entry["abbr"], entry["expansion"]] for entry in glossary]
+
+
 def environment(model: Model) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -99,7 +104,7 @@ def environment(model: Model) -> jinja2.Environment:
     env.filters.update(
         fixed=filters.fixed, cite=filters.cite, time=time_tag, number=number, cap=capitalize, yaml=yaml_string,
     )
-    env.globals.update(model=model, article=model.article, site=model.data["site"], source_page=SOURCE_PAGE)
+    env.globals.update(synonyms=synonyms, model=model, article=model.article, site=model.data["site"], source_page=SOURCE_PAGE)
     return env
 
 
@@ -116,11 +121,12 @@ def render_pages(model: Model) -> dict[str, str]:
     """
     env = environment(model)
     names = sorted(name for name in env.list_templates(extensions=["j2"]) if not Path(name).name.startswith("_"))
+    names = [name for name in names if name.endswith(".md.j2")] + [name for name in names if not name.endswith(".md.j2")]
     pages: dict[str, str] = {}
     home = "index.md.j2"
     for name in names:
         if name != home:
             pages[name.removesuffix(".j2")] = env.get_template(name).render()
-    meta = {path: front_matter(text) for path, text in pages.items()}
+    meta = {path: front_matter(text) for path, text in pages.items() if path.endswith(".md")}
     pages["index.md"] = env.get_template(home).render(pages=meta)
     return dict(sorted(pages.items()))
