@@ -50,6 +50,8 @@ CASES = {
     "date-does-not-exist": ("events.yml", lambda p: edit(p, "date: 25/5/2023", "date: 31/02/2024"), "events.yml", "31/02/2024"),
     "percent-mismatch": ("figures.yml", lambda p: edit(p, "    percent: 100\n", "    percent: 90\n"), "figures.yml, line 9, figures[0].percent", "90% does not match 102/102"),
     "unknown-reference": ("events.yml", lambda p: edit(p, "place: quyet-thang", "place: quyet-thag"), "events.yml, line 24, events[2].place", "did you mean 'quyet-thang'"),
+    "unknown-collection": ("extra.yml", lambda p: p.write_text("extras:\n  - id: x\n", encoding="utf-8"), "extra.yml, line 1", "unknown collection 'extras'"),
+    "control-character": ("figures.yml", lambda p: edit(p, "    label: Xã, phường, thị trấn đã tổ chức xong đại hội MTTQ Việt Nam cấp xã\n", '    label: "Xã\\x01"\n'), "figures.yml, line 5, figures[0].label", "control character"),
     "article-changed": ("article.txt", lambda p: p.write_bytes(p.read_bytes().replace("102/102".encode(), "101/102".encode())), "article.yml", "has changed since the data was made"),
 }
 
@@ -102,3 +104,54 @@ def test_mkdocs_build_stops_with_the_error_and_keeps_site(project):
     assert "Traceback" not in result.stderr
     assert snapshot(project / "site") == site_before
     assert snapshot(project / "docs") == docs_before
+
+
+def fetch(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 30) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_mkdocs_serve_shows_the_error_keeps_the_site_and_recovers(project):
+    import os
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/so-lieu/"
+    try:
+        assert wait_for(lambda: "756/756" in fetch(url))
+        figures = project / "data" / "figures.yml"
+        good = figures.read_text(encoding="utf-8")
+        edit(figures, "    percent: 100\n", "    percent: 90\n")
+        assert wait_for(lambda: "Lỗi dữ liệu" in fetch(url))
+        page = fetch(url)
+        assert "90% does not match 102/102" in page
+        assert "756/756" in page  # the last good content is still there
+        figures.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "Lỗi dữ liệu" not in fetch(url))
+        assert "756/756" in fetch(url)
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert "figures.yml, line 9" in stderr
+    assert "Traceback" not in stderr

@@ -128,3 +128,14 @@ def test_no_page_loads_anything_from_another_origin(site):
             if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
                 continue  # names the page's address; nothing is loaded from it
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), (path, tag)
+
+
+def test_two_builds_give_identical_html(tmp_path):
+    from conftest import ROOT, run_mkdocs
+
+    # The sitemap's <lastmod> (the build date) is the only stamp MkDocs adds; SOURCE_DATE_EPOCH fixes it.
+    env = {"SOURCE_DATE_EPOCH": "1714089600"}
+    for name in ("a", "b"):
+        assert run_mkdocs("build", "--strict", "--site-dir", str(tmp_path / name), cwd=ROOT, env=env).returncode == 0
+    files = lambda root: {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    assert files(tmp_path / "a") == files(tmp_path / "b")

@@ -1,7 +1,8 @@
 """MkDocs plugin: generate docs/ from the data before every build, and watch the data while serving.
 
-Errors in the data stop the build as a PluginError before MkDocs touches site/, so the last good site
-stays; while `mkdocs serve` runs, the browser keeps it until the data is fixed.
+Errors in the data stop `mkdocs build` as a PluginError before MkDocs touches site/, so the last good
+site stays. While `mkdocs serve` runs, an error leaves docs/ as it was: the site is rebuilt from the last
+good pages with the error shown at the top of each, until the data is fixed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .errors import DataError
 from .generate import generate
-from .render import TEMPLATES
+from .render import TEMPLATES, md_escape
 
 log = get_plugin_logger(__name__)
 
@@ -28,6 +29,12 @@ class SitegenConfig(base.Config):
 
 
 class SitegenPlugin(BasePlugin[SitegenConfig]):
+    serving = False
+    error: str | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def _data_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir
 
@@ -37,8 +44,19 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         try:
             result = generate(self._data_dir(config), Path(config.docs_dir))
         except DataError as error:
-            raise PluginError(str(error)) from None
+            if not self.serving or not any(Path(config.docs_dir).glob("*.md")):
+                raise PluginError(str(error)) from None
+            self.error = str(error)
+            log.error(f"{error} (serving the last good pages until this is fixed)")
+            return
+        self.error = None
         log.info(f"generated {len(result.files)} files from {self.config.data_dir}/ ({len(result.changed)} changed)")
+
+    def on_page_markdown(self, markdown: str, **kwargs) -> str:
+        if self.error is None:
+            return markdown
+        banner = f'!!! failure "Lỗi dữ liệu: trang này là bản dựng tốt gần nhất"\n\n    {md_escape(self.error)}\n\n'
+        return banner + markdown
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.config.enabled:

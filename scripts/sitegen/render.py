@@ -20,12 +20,18 @@ from .validate import parse_date
 TEMPLATES = Path(__file__).with_name("templates")
 SOURCE_PAGE = "nguon.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
+_BLOCK_START = re.compile(r"^(\s*\d*)([#+\-!.)])")
+# Right-to-left letters and bidi controls could reorder the text around them: such text is isolated.
+_BIDI = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def md_escape(value: Any) -> Markup:
     """Plain text → Markdown that shows exactly that text on one line."""
     text = re.sub(r"\s+", " ", str(value))  # one line: a newline in the data must not start a Markdown block
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+    out = _MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text)))
+    # Text a template puts at the start of a line must not start a block (heading, list, admonition).
+    out = _BLOCK_START.sub(r"\1\\\2", out)
+    return Markup(f"<bdi>{out}</bdi>" if _BIDI.search(text) else out)
 
 
 def _finalize(value: Any) -> Any:

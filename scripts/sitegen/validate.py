@@ -54,6 +54,8 @@ def _describe(error: jsonschema.ValidationError, schema: dict[str, Any]) -> tupl
     if kind == "enum":
         return f"{error.instance!r} is not allowed here", "one of: " + ", ".join(map(str, error.validator_value))
     if kind == "pattern":
+        if "control characters" in sub.get("description", ""):
+            return f"{error.instance!r} holds a control character", sub["description"]
         return f"{error.instance!r} is not in the right form", sub.get("description", f"text matching {error.validator_value}")
     if kind == "dependentRequired":
         key = next(k for k in error.validator_value if k in error.instance)
