@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .article import load_article
 from .errors import DataError
+from .export import export_files
 from .loader import load_dataset
 from .model import Model, build_model
 from .render import render_pages
@@ -31,17 +32,17 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
     check_shape(dataset, schema)
     article = load_article(data_dir, dataset.values["article"], dataset.files["article"])
     check_truth(dataset, schema, article)
-    return build_model(dataset.values, article, schema)
+    return build_model(dataset.values, article, schema, dataset.files)
 
 
-def build_files(model: Model) -> dict[str, bytes]:
+def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -> dict[str, bytes]:
     files = {path: text.encode("utf-8") for path, text in render_pages(model).items()}
-    files["du-lieu/bai-viet-goc.txt"] = model.article.path.read_bytes()
+    files.update(export_files(model, data_dir, schema_file))
     return files
 
 
 def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs") -> Result:
-    files = build_files(load_model(data_dir))
+    files = build_files(load_model(data_dir), data_dir)
     return Result(files=files, changed=write_tree(files, out_dir))
 
 

@@ -12,7 +12,9 @@ from .validate import parse_date
 
 @dataclass(frozen=True)
 class Model:
-    data: dict[str, Any]
+    data: dict[str, Any]  # the checked data, with the schema's defaults filled in
+    source: dict[str, Any]  # the data exactly as the YAML files give it (NFC)
+    files: dict[str, str]  # collection → the data file that holds it
     article: Article
     computed: tuple[Computed, ...]
 
@@ -60,6 +62,6 @@ def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, A
     return filled
 
 
-def build_model(values: dict[str, Any], article: Article, schema: dict[str, Any]) -> Model:
-    values = with_defaults(values, schema)
-    return Model(data=values, article=article, computed=compute_all(values))
+def build_model(values: dict[str, Any], article: Article, schema: dict[str, Any], files: dict[str, str]) -> Model:
+    filled = with_defaults(values, schema)
+    return Model(data=filled, source=values, files=files, article=article, computed=compute_all(filled))

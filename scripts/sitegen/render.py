@@ -88,7 +88,7 @@ def capitalize(text: str) -> str:
 
 def yaml_string(value: Any) -> Markup:
     """A value for the pages' YAML front matter (a JSON string is valid YAML)."""
-    return Markup(yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("..."))
+    return Markup(yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("...").strip())
 
 
 def synonyms(glossary: list[dict[str, Any]]) -> list[list[str]]:
@@ -110,7 +110,8 @@ def environment(model: Model) -> jinja2.Environment:
     env.filters.update(
         fixed=filters.fixed, cite=filters.cite, time=time_tag, number=number, cap=capitalize, yaml=yaml_string,
     )
-    env.globals.update(synonyms=synonyms, model=model, article=model.article, site=model.data["site"], source_page=SOURCE_PAGE)
+    env.globals.update(synonyms=synonyms, model=model, article=model.article, article_meta=model.data["article"],
+                       site=model.data["site"], source_page=SOURCE_PAGE)
     return env
 
 

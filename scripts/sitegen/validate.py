@@ -108,18 +108,31 @@ def check_unique_ids(dataset: Dataset, schema: dict[str, Any]) -> None:
         seen[key] = index
 
 
+def _refs(sub: dict[str, Any], value: Any, path: tuple) -> Iterator[tuple[tuple, str, str]]:
+    """(path, value, target collection) of every x-ref value, at any depth."""
+    if sub.get("x-ref") and isinstance(value, str):
+        yield path, value, sub["x-ref"]
+    elif isinstance(value, dict):
+        for key, prop in sub.get("properties", {}).items():
+            if key in value:
+                yield from _refs(prop, value[key], path + (key,))
+    elif isinstance(value, list) and "items" in sub:
+        for index, item in enumerate(value):
+            yield from _refs(sub["items"], item, path + (index,))
+
+
 def check_references(dataset: Dataset, schema: dict[str, Any]) -> None:
     ids = {name: {e["id"] for e in dataset.values[name]} for name, sub in schema["properties"].items()
            if sub.get("type") == "array"}
-    for name, index, entry, props in _entries(dataset, schema):
-        for key, prop in props.items():
-            target = prop.get("x-ref")
-            if target and key in entry and entry[key] not in ids[target]:
-                file, where = dataset.place((name, index, key))
-                hint = difflib.get_close_matches(entry[key], sorted(ids[target]), n=1)
-                raise DataError(file, where, f"there is no {target} entry with the id {entry[key]!r}"
+    for name, sub in schema["properties"].items():
+        for path, value, target in _refs(sub, dataset.values[name], (name,)):
+            if value not in ids[target]:
+                file, where = dataset.place(path)
+                hint = difflib.get_close_matches(value, sorted(ids[target]), n=1)
+                raise DataError(file, where, f"there is no {target} entry with the id {value!r}"
                                 + (f" (did you mean {hint[0]!r}?)" if hint else ""),
                                 f"the id of an entry in {dataset.files.get(target, target)}")
+    for name, index, entry, _ in _entries(dataset, schema):
         for position, ref in enumerate(entry.get("inputs", [])):
             collection, _, target_id = ref.partition("/")
             if target_id not in ids[collection]:
@@ -238,6 +251,16 @@ def check_glossary(dataset: Dataset) -> None:
                                 "a quote holding both the abbreviation and its expansion, or defined_in_article: false")
 
 
+def check_site(dataset: Dataset, article: Article) -> None:
+    site = dataset.values["site"]
+    for key in ("lessons_paragraph", "campaigns_paragraph"):
+        _paragraph(article, dataset, ("site", key), site[key])
+    pilot = next(e for e in dataset.values["events"] if e["id"] == site["pilot"]["event"])
+    if "place" not in pilot:
+        file, where = dataset.place(("site", "pilot", "event"))
+        raise DataError(file, where, f"the pilot event {pilot['id']!r} has no place", "an event with a place")
+
+
 def check_summary(dataset: Dataset, article: Article) -> None:
     # Our own sentences may only carry numbers and dates that the paragraphs they cite carry.
     for index, sentence in enumerate(dataset.values["site"]["summary"]):
@@ -261,3 +284,4 @@ def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> N
     check_errata(dataset, article)
     check_glossary(dataset)
     check_summary(dataset, article)
+    check_site(dataset, article)

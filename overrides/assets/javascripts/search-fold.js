@@ -1,6 +1,6 @@
 /*
  * Folding for Vietnamese search: lower case, every tone mark and other diacritic removed, đ → d.
- * "Quyết Thắng", "quyet thang" and "QUYET THẮNG" all fold to "quyet thang".
+ * "Việt Nam", "viet nam" and "VIỆT NAM" all fold to "viet nam".
  * Used by the search worker (lunr/min/lunr.vi.min.js beside this file's folder); loadable in a page too.
  */
 (function (scope) {

@@ -1,0 +1,48 @@
+"""Zensical, Material's successor, builds the same pages at the same URLs from the generated Markdown."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+ZENSICAL = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    if not Path(ZENSICAL).exists():
+        pytest.skip("zensical is not installed (pip install -e '.[zensical]')")
+    project = tmp_path_factory.mktemp("zensical")
+    for name in ("mkdocs.yml", "data", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy(source, project / name)
+    generate = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), "--data", str(project / "data"),
+                               "--out", str(project / "docs")], capture_output=True, text=True)
+    assert generate.returncode == 0, generate.stderr
+    result = subprocess.run([ZENSICAL, "build"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("index.html") if "assets" not in p.parts}
+
+
+def test_zensical_builds_the_same_pages(zensical_site, site):
+    assert pages(zensical_site) == pages(site) - {"search/index.html"}
+
+
+def test_zensical_pages_keep_language_anchors_and_abbreviations(zensical_site):
+    source = (zensical_site / "nguon" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="vi"' in source
+    assert 'id="p10"' in source
+    assert "<abbr" in (zensical_site / "tong-quan" / "index.html").read_text(encoding="utf-8")
