@@ -17,6 +17,7 @@ class Model:
     files: dict[str, str]  # collection → the data file that holds it
     article: Article
     computed: tuple[Computed, ...]
+    benchmarks: dict[str, Any] | None = None  # the latest scripts/bench.py results, for the About page
 
     def __getattr__(self, name: str) -> Any:
         # Templates read collections by name: model.figures, model.lessons, ...

@@ -25,9 +25,15 @@ _BLOCK_START = re.compile(r"^(\s*\d*)([#+\-!.)])")
 _BIDI = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+_NEEDS_WORK = re.compile(r"[\\`*_\[\]{}|<>&\"']|\s\s|[^\S ]|" + _BIDI.pattern)
+
+
 def md_escape(value: Any) -> Markup:
     """Plain text → Markdown that shows exactly that text on one line."""
-    text = re.sub(r"\s+", " ", str(value))  # one line: a newline in the data must not start a Markdown block
+    text = str(value)
+    if not _NEEDS_WORK.search(text) and not _BLOCK_START.match(text):
+        return Markup(text)  # most text: nothing to escape
+    text = re.sub(r"\s+", " ", text)  # one line: a newline in the data must not start a Markdown block
     out = _MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text)))
     # Text a template puts at the start of a line must not start a block (heading, list, admonition).
     out = _BLOCK_START.sub(r"\1\\\2", out)
@@ -96,9 +102,21 @@ def synonyms(glossary: list[dict[str, Any]]) -> list[list[str]]:
     return [[entry["abbr"], entry["expansion"]] for entry in glossary]
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    # Compiled templates kept between builds (each `mkdocs build` is a new process).
+    from .validate import CACHE
+
+    try:
+        CACHE.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(CACHE))
+
+
 def environment(model: Model) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
+import hashlib
+import marshal
+import os
+import tempfile
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-import jsonschema
+import fastjsonschema
 
 from .article import Article
 from .errors import DataError
@@ -34,7 +40,7 @@ def parse_date(text: str) -> dt.date:
 
 # --- shape --------------------------------------------------------------------------------------
 
-def _describe(error: jsonschema.ValidationError, schema: dict[str, Any]) -> tuple[str, str]:
+def _describe(error, schema: dict[str, Any]) -> tuple[str, str]:
     """A maintainer's wording for a schema error: (what is wrong, what is expected)."""
     kind, sub = error.validator, error.schema
     if kind == "additionalProperties":
@@ -43,6 +49,9 @@ def _describe(error: jsonschema.ValidationError, schema: dict[str, Any]) -> tupl
         hint = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
         problem = f"unknown key {extra[0]!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
         return problem, "one of: " + ", ".join(allowed)
+    if kind == "required" and error.relative_schema_path and "then" in error.relative_schema_path:
+        missing = re.search(r"'([^']+)'", error.message)
+        return f"the key {missing.group(1) if missing else ''!r} is missing", "it goes with the key before it (date_words with date, total with percent)"
     if kind == "required":
         missing = re.search(r"'([^']+)'", error.message)
         return f"the key {missing.group(1) if missing else ''!r} is missing", "every required key: " + ", ".join(error.validator_value)
@@ -55,6 +64,8 @@ def _describe(error: jsonschema.ValidationError, schema: dict[str, Any]) -> tupl
         return f"{error.instance!r} is not allowed here", "one of: " + ", ".join(map(str, error.validator_value))
     if kind == "pattern":
         if "control characters" in sub.get("description", ""):
+            if not str(error.instance).strip():
+                return "this is empty or only spaces", "some text"
             return f"{error.instance!r} holds a control character", sub["description"]
         return f"{error.instance!r} is not in the right form", sub.get("description", f"text matching {error.validator_value}")
     if kind == "dependentRequired":
@@ -67,7 +78,42 @@ def _describe(error: jsonschema.ValidationError, schema: dict[str, Any]) -> tupl
     return error.message, ""
 
 
+CACHE = Path(tempfile.gettempdir()) / "sitegen-cache"  # each build is a new process: keep compiled work
+
+
+@functools.lru_cache(maxsize=4)
+def _fast_validator(schema_text: str):
+    """The schema compiled to Python bytecode, kept in the temp folder between builds."""
+    digest = hashlib.sha256((schema_text + fastjsonschema.VERSION + "no-defaults").encode("utf-8")).hexdigest()[:16]
+    path = CACHE / f"schema-{digest}.{sys.implementation.cache_tag}.marshal"
+    try:
+        code = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        schema = json.loads(schema_text)
+        schema.pop("$id", None)  # without an $id the entry point is named "validate"
+        # use_default=False: checking must not change the data (the model fills defaults itself)
+        code = compile(fastjsonschema.compile_to_code(schema, use_default=False), "<schema.json>", "exec")
+        try:
+            CACHE.mkdir(exist_ok=True)
+            temporary = CACHE / f"{path.name}.{os.getpid()}"
+            temporary.write_bytes(marshal.dumps(code))
+            os.replace(temporary, path)
+        except OSError:
+            pass  # no writable temp folder: only the compile is lost
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # noqa: S102 - code generated from the project's own schema
+    return namespace["validate"]
+
+
 def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
+    # fastjsonschema (compiled to Python) answers "valid?" quickly; jsonschema explains what is wrong.
+    try:
+        _fast_validator(json.dumps(schema, sort_keys=True))(dataset.values)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass
+    import jsonschema  # only when something is wrong: it explains best, and is slow to import
+
     validator = jsonschema.Draft202012Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(dataset.values))
     if error is None:

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Benchmarks: build overhead, growth with data, live reload, and the weight of the built site.
+
+    python scripts/bench.py [--quick] [--json] [--results PATH]
+
+Prints a Markdown table (or, with --json, one JSON object) and writes the results to data/benchmarks.json,
+which the "About this site" page shows. --quick runs fewer rounds (under two minutes). Absolute times vary
+from machine to machine: the machine is reported beside them, and the ratios are the headline.
+
+Goals: full build at most 1.2x a plain MkDocs build of the same Markdown; generation time linear or better in
+the data, 100x data in under 1 s; live reload under 2 s; (weight is reported, not judged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sitegen.generate import generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def machine() -> dict[str, str]:
+    return {"cpus": str(os.cpu_count()), "python": platform.python_version(), "mkdocs": version("mkdocs"),
+            "mkdocs-material": version("mkdocs-material"), "platform": platform.platform(terse=True)}
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("mkdocs.yml", "data", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, dest / name)
+    (dest / "docs").mkdir(exist_ok=True)
+    return dest
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def build_overhead(rounds: int) -> dict:
+    """Full build (generate + mkdocs build --strict) against MkDocs + Material alone on the same Markdown."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp))
+        plain = project / "plain.yml"
+        plain.write_text("INHERIT: mkdocs.yml\nplugins:\n  - search:\n      lang: vi\n", encoding="utf-8")
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+        timed(mkdocs + ["--strict"], project)  # warm up; generates docs/ for the plain build
+        full, bare = [], []
+        for _ in range(rounds):  # alternate, so drift in the machine's speed hits both alike
+            full.append(timed(mkdocs + ["--strict"], project))
+            bare.append(timed(mkdocs + ["-f", str(plain)], project))
+    ratios = [f / b for f, b in zip(full, bare)]
+    return {"rounds": rounds, "full_s_median": round(statistics.median(full), 3),
+            "plain_s_median": round(statistics.median(bare), 3), "ratio_median": round(statistics.median(ratios), 3),
+            "goal": "ratio <= 1.2", "met": statistics.median(ratios) <= 1.2}
+
+
+def synthetic_data(factor: int, dest: Path) -> Path:
+    """The real data with every list entry repeated `factor` times under new ids (SYNTHETIC, never published)."""
+    shutil.copytree(ROOT / "data", dest)
+    for path in dest.glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        key = next(iter(data))
+        if isinstance(data[key], list) and key != "errata":
+            data[key] = [{**entry, "id": f"{entry['id']}-{i}" if i else entry["id"]}
+                         for i in range(factor) for entry in data[key]]
+        path.write_text("# SYNTHETIC benchmark data\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def measure_generation(data: Path, out: Path, rounds: int) -> dict:
+    """In a child process: one warm-up run (caches, imports), then the median of `rounds` runs, and peak memory."""
+    import resource
+
+    generate(data, out / "warm")
+    times = []
+    for i in range(rounds):
+        start = time.perf_counter()
+        generate(data, out / str(i))
+        times.append(time.perf_counter() - start)
+    return {"s_median": round(statistics.median(times), 3),
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def growth(rounds: int) -> dict:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in (1, 10, 100):
+            data = synthetic_data(factor, Path(tmp) / f"data{factor}") if factor > 1 else ROOT / "data"
+            child = subprocess.run([sys.executable, __file__, "--child-generate", str(data), str(Path(tmp) / f"out{factor}"),
+                                    str(rounds)], env=ENV, check=True, capture_output=True, text=True)
+            rows.append({"factor": factor, "synthetic": factor > 1, **json.loads(child.stdout)})
+    t1, t100 = rows[0]["s_median"], rows[2]["s_median"]
+    exponent = math.log(t100 / t1) / math.log(100)
+    return {"rows": rows, "time_exponent": round(exponent, 2), "goal": "exponent <= 1 and 100x < 1 s",
+            "met": exponent <= 1.0 and t100 < 1.0}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def live_reload(rounds: int) -> dict:
+    """With mkdocs serve running: time from saving a data file to the new value shown in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        project = copy_project(Path(tmp))
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                                  env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            for _ in range(300):
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/so-lieu/")
+                    break
+                except Exception:
+                    time.sleep(0.2)
+            page.wait_for_selector("text=756/756")
+            figures = project / "data" / "figures.yml"
+            original = figures.read_text(encoding="utf-8")
+            for i in range(rounds):
+                marker = f"Đo tải lại {i}"
+                time.sleep(1.0)  # let the watcher settle between rounds
+                start = time.perf_counter()
+                figures.write_text(original.replace("label: Ban công tác Mặt trận thôn đã tổ chức xong hội nghị",
+                                                    f"label: {marker}"), encoding="utf-8")
+                page.wait_for_selector(f"text={marker}", timeout=30000)
+                times.append(time.perf_counter() - start)
+        finally:
+            browser.close()
+            server.terminate()
+            server.wait(timeout=30)
+    return {"rounds": rounds, "s_median": round(statistics.median(times), 3), "s_max": round(max(times), 3),
+            "goal": "median < 2 s", "met": statistics.median(times) < 2.0}
+
+
+def weight() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)], cwd=ROOT, env=ENV, check=True)
+        files = [p for p in site.rglob("*") if p.is_file()]
+        size = lambda paths: (sum(p.stat().st_size for p in paths), sum(len(gzip.compress(p.read_bytes(), 9)) for p in paths))
+        total_raw, total_gz = size(files)
+        pages = {("/" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"): size([p])
+                 for p in site.rglob("index.html") if "assets" not in p.parts}
+        index_raw, index_gz = size([site / "search" / "search_index.json"])
+    return {"total_raw": total_raw, "total_gzip": total_gz, "files": len(files),
+            "pages": {k: {"raw": r, "gzip": g} for k, (r, g) in sorted(pages.items())},
+            "search_index_raw": index_raw, "search_index_gzip": index_gz}
+
+
+def markdown(report: dict) -> str:
+    b, g, r, w = report["build"], report["growth"], report["live_reload"], report["weight"]
+    ok = lambda met: "✓" if met else "✗"
+    lines = ["| measure | result | goal | met |", "|---|---|---|---|",
+             f"| full build ÷ plain MkDocs build (median of {b['rounds']}) | {b['ratio_median']}× ({b['full_s_median']} s / {b['plain_s_median']} s) | ≤ 1.2× | {ok(b['met'])} |",
+             f"| generation time growth (exponent, 1× → 100× data) | {g['time_exponent']} | ≤ 1 | {ok(g['time_exponent'] <= 1)} |"]
+    for row in g["rows"]:
+        label = f"{row['factor']}× data" + (" (synthetic)" if row["synthetic"] else "")
+        goal = "< 1 s" if row["factor"] == 100 else ""
+        met = ok(row["s_median"] < 1) if row["factor"] == 100 else ""
+        lines.append(f"| generation, {label} | {row['s_median']} s, peak memory {row['peak_rss_mib']} MiB | {goal} | {met} |")
+    lines += [f"| live reload: save → new value in Chromium (median of {r['rounds']}) | {r['s_median']} s | < 2 s | {ok(r['met'])} |",
+              f"| site weight | {w['total_raw']:,} B raw, {w['total_gzip']:,} B gzip, {w['files']} files | | |",
+              f"| search index | {w['search_index_raw']:,} B raw, {w['search_index_gzip']:,} B gzip | | |"]
+    lines.append("\nMachine: " + ", ".join(f"{k} {v}" for k, v in report["machine"].items()))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds: under two minutes")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a Markdown table")
+    parser.add_argument("--results", type=Path, default=ROOT / "data" / "benchmarks.json",
+                        help="where to write the results for the About page (default: data/benchmarks.json)")
+    parser.add_argument("--child-generate", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_generate:
+        data, out, count = args.child_generate
+        print(json.dumps(measure_generation(Path(data), Path(out), int(count))))
+        return 0
+    rounds = 3 if args.quick else 7
+    report = {"machine": machine(), "quick": args.quick, "build": build_overhead(rounds),
+              "growth": growth(2 if args.quick else 5), "live_reload": live_reload(2 if args.quick else 5), "weight": weight()}
+    args.results.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
