@@ -6,6 +6,7 @@ from the data always shows as literal text; templates and filters that build Mar
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(CACHE))
 
 
+def json_value(value: Any) -> Markup:
+    """A value for the front matter as JSON (a JSON object is valid YAML): schema.org JSON-LD."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
 def environment(model: Model) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -127,6 +133,7 @@ def environment(model: Model) -> jinja2.Environment:
     filters = Filters(model)
     env.filters.update(
         fixed=filters.fixed, cite=filters.cite, time=time_tag, number=number, cap=capitalize, yaml=yaml_string,
+        json=json_value, iso_date=lambda date: parse_date(date).isoformat(),
     )
     env.globals.update(synonyms=synonyms, model=model, article=model.article, article_meta=model.data["article"],
                        site=model.data["site"], source_page=SOURCE_PAGE)
