@@ -31,7 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-EXTRA_FILES = ["assets/javascripts/search-fold.js", "assets/javascripts/search-synonyms.js"]
+EXTRA_FILES = ["assets/javascripts/search-fold.js"]
 
 
 def build(site: Path, config: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from .article import load_article
 from .errors import DataError
 from .export import export_files
+from .search import search_files
 from .loader import load_dataset
 from .model import Model, build_model
 from .render import render_pages
@@ -51,6 +52,7 @@ def read_benchmarks(path: Path) -> dict | None:
 def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -> dict[str, bytes]:
     files = {path: text.encode("utf-8") for path, text in render_pages(model).items()}
     files.update(export_files(model, data_dir, schema_file))
+    files.update(search_files(model))
     return files
 
 

@@ -14,18 +14,23 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .errors import DataError
 from .generate import generate
 from .render import TEMPLATES, md_escape
+from .write import zip_folder
 
 log = get_plugin_logger(__name__)
+
+
+OFFLINE_POLYFILL = "assets/javascripts/iframe-worker/shim.js"  # shipped in overrides/, not loaded from a CDN
 
 
 class SitegenConfig(base.Config):
     enabled = c.Type(bool, default=True)
     data_dir = c.Type(str, default="data")
+    offline = c.Type(bool, default=False)  # with Material's offline plugin: a folder and a zip to open from disk
 
 
 class SitegenPlugin(BasePlugin[SitegenConfig]):
@@ -34,6 +39,20 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.offline:
+            # Material's offline plugin would add iframe-worker from a CDN unless one is listed already.
+            polyfills = list(config.extra.get("polyfills", []))
+            if OFFLINE_POLYFILL not in polyfills:
+                config.extra["polyfills"] = [*polyfills, OFFLINE_POLYFILL]
+        return config
+
+    @event_priority(-200)  # after Material's offline plugin has written search/search_index.js
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.offline:
+            archive = zip_folder(Path(config.site_dir))
+            log.info(f"offline edition: {config.site_dir} and {archive}")
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir

@@ -98,11 +98,6 @@ def yaml_string(value: Any) -> Markup:
     return Markup(yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("...").strip())
 
 
-def synonyms(glossary: list[dict[str, Any]]) -> list[list[str]]:
-    """[abbreviation, expansion] pairs for the search worker."""
-    return [[entry["abbr"], entry["expansion"]] for entry in glossary]
-
-
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     # Compiled templates kept between builds (each `mkdocs build` is a new process).
     from .validate import CACHE
@@ -135,7 +130,7 @@ def environment(model: Model) -> jinja2.Environment:
         fixed=filters.fixed, cite=filters.cite, time=time_tag, number=number, cap=capitalize, yaml=yaml_string,
         json=json_value, iso_date=lambda date: parse_date(date).isoformat(),
     )
-    env.globals.update(synonyms=synonyms, model=model, article=model.article, article_meta=model.data["article"],
+    env.globals.update(model=model, article=model.article, article_meta=model.data["article"],
                        site=model.data["site"], source_page=SOURCE_PAGE)
     return env
 
@@ -153,7 +148,6 @@ def render_pages(model: Model) -> dict[str, str]:
     """
     env = environment(model)
     names = sorted(name for name in env.list_templates(extensions=["j2"]) if not Path(name).name.startswith("_"))
-    names = [name for name in names if name.endswith(".md.j2")] + [name for name in names if not name.endswith(".md.j2")]
     pages: dict[str, str] = {}
     home = "index.md.j2"
     for name in names:

@@ -41,3 +41,18 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> list[str]:
         return changed
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def zip_folder(folder: Path) -> Path:
+    """``folder`` as ``folder.zip`` beside it, the same bytes for the same files (fixed dates, sorted names)."""
+    import zipfile
+
+    archive = folder.with_name(folder.name + ".zip")
+    temporary = archive.with_name(archive.name + ".tmp")
+    with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zipped.writestr(info, path.read_bytes())
+    os.replace(temporary, archive)
+    return archive

@@ -1,7 +1,8 @@
 /*
  * Folding for Vietnamese search: lower case, every tone mark and other diacritic removed, đ → d.
  * "Việt Nam", "viet nam" and "VIỆT NAM" all fold to "viet nam".
- * Used by the search worker (lunr/min/lunr.vi.min.js beside this file's folder); loadable in a page too.
+ * Part of the search worker's lunr.vi.min.js (see lunr-vi.js); also written alone as
+ * assets/javascripts/search-fold.js, for the tests to load in a page.
  */
 (function (scope) {
   "use strict"

@@ -3,26 +3,20 @@
  * worker loads for `search: lang: vi`. Material's UI, index format and worker stay as they are.
  *
  * Index side: every word is indexed as written and folded (no tone marks, đ → d), so "quyet" finds
- * "Quyết"; an abbreviation from the glossary (data/glossary.yml) is indexed with the words of its expansion
+ * "Quyết"; an abbreviation from the glossary (data/glossary.yml, as self.searchSynonyms) is indexed with the words of its expansion
  * and an expansion with its abbreviation, so "MTTQ" and "Mặt trận Tổ quốc" find each other. Added tokens
  * keep the position of the word they come from, so results highlight the words on the page.
  *
  * Query side: each query term is searched folded and, if it has marks, as typed too, so exact spellings
  * rank first; documents holding every term come first (see the comments below).
  *
+ * The generator (scripts/sitegen/search.py) writes fold.js, the glossary's pairs and this file, in that
+ * order, into one file, docs/assets/javascripts/lunr/min/lunr.vi.min.js, which takes the place of
+ * Material's: one file, because the offline edition's worker (iframe-worker) loads nested scripts late.
  * Not minified, despite the name: the worker asks for this file name.
  */
 (function () {
   "use strict"
-
-  // Relative to the worker script (assets/javascripts/workers/); in the offline build's iframe worker,
-  // relative to the page's worker script path.
-  var base = ".."
-  if (typeof parent !== "undefined" && parent !== self && "IFrameWorker" in parent) {
-    var script = document.querySelector("script[src]")
-    base = script.src.split("/workers/")[0]
-  }
-  importScripts(base + "/search-fold.js", base + "/search-synonyms.js")
 
   var fold = self.searchFold.fold
   var synonyms = (self.searchSynonyms || []).map(function (pair) {

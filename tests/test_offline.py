@@ -1,0 +1,43 @@
+"""The offline edition (OFFLINE=true mkdocs build) opens from disk: navigation and search work, nothing is fetched."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from conftest import ROOT, run_mkdocs
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    result = run_mkdocs("build", "--strict", "--site-dir", str(folder / "site"), cwd=ROOT, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+def test_offline_build_makes_a_folder_and_a_zip(offline_site):
+    archive = offline_site.with_name("site.zip")
+    with zipfile.ZipFile(archive) as zipped:
+        names = set(zipped.namelist())
+    assert {"site/index.html", "site/nguon.html", "site/search/search_index.js",
+            "site/assets/javascripts/iframe-worker/shim.js"} <= names
+
+
+def test_offline_site_navigates_and_searches_from_disk(browser, offline_site):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(offline_site.joinpath("index.html").as_uri())
+    page.locator(".md-content a[href='moc-thoi-gian.html']").first.click()
+    page.wait_for_url("**/moc-thoi-gian.html")
+    page.locator("input[data-md-component=search-query]").click()
+    page.keyboard.type("quyet thang")
+    page.wait_for_selector(".md-search-result__link")
+    first = page.locator(".md-search-result__link").first.get_attribute("href")
+    page.close()
+    assert first.split("?")[0].endswith("/site/dai-hoi-diem.html")
+    assert [url for url in requests if not url.startswith(("file:", "data:", "about:"))] == []
