@@ -35,11 +35,12 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
     article = load_article(data_dir, dataset.values["article"], dataset.files["article"])
     check_truth(dataset, schema, article)
     model = build_model(dataset.values, article, schema, dataset.files)
-    return replace(model, benchmarks=read_benchmarks(data_dir / "benchmarks.json"))
+    return replace(model, benchmarks=read_benchmarks(data_dir / "benchmarks.json"),
+                   lighthouse=read_benchmarks(data_dir / "lighthouse.json"))
 
 
 def read_benchmarks(path: Path) -> dict | None:
-    """scripts/bench.py's latest results, if any; they are about the site, not facts of the article."""
+    """A benchmark script's latest results, if any; they are about the site, not facts of the article."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
