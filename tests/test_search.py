@@ -90,37 +90,37 @@ def test_query_finds_the_page(search, row):
         assert row["page"] in pages[:3], pages[:3]
 
 
-def test_results_highlight_the_words_typed_without_marks(browser, server):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server + "/")
-    page.locator("input[data-md-component=search-query]").click()
-    page.keyboard.type("quyet thang")
-    settled_results(page, server)
-    marks = page.locator(".md-search-result mark").all_inner_texts()
-    page.close()
+@pytest.fixture
+def results(browser, server):
+    """Type a query into the search box of a fresh page; return the results element once it has settled."""
+    pages = []
+
+    def run(query: str):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        pages.append(page)
+        page.goto(server + "/")
+        page.locator("input[data-md-component=search-query]").click()
+        page.keyboard.type(query)
+        settled_results(page, server)
+        return page.locator(".md-search-result")
+
+    yield run
+    for page in pages:
+        page.close()
+
+
+def test_results_highlight_the_words_typed_without_marks(results):
+    marks = results("quyet thang").locator("mark").all_inner_texts()
     assert any(mark.lower() in ("quyết", "thắng") for mark in marks), marks
 
 
-def test_result_shows_page_and_section_titles(browser, server):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server + "/")
-    page.locator("input[data-md-component=search-query]").click()
-    page.keyboard.type("kiem nhiem")
-    settled_results(page, server)
-    titles = page.locator(".md-search-result__article h1, .md-search-result__article h2").all_inner_texts()
-    page.close()
+def test_result_shows_page_and_section_titles(results):
+    titles = results("kiem nhiem").locator(".md-search-result__article h1, .md-search-result__article h2").all_inner_texts()
     assert "Hạn chế, khuyết điểm" in titles
     assert any("kiêm nhiệm" in title for title in titles)
 
 
-def test_a_word_matched_in_several_forms_is_marked_once(browser, server):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server + "/")
-    page.locator("input[data-md-component=search-query]").click()
-    page.keyboard.type("dan toc thieu so")
-    settled_results(page, server)
-    text = page.locator(".md-search-result").inner_text()
-    marks = page.locator(".md-search-result mark").all_inner_texts()
-    page.close()
-    assert "k>" not in text
-    assert "DTTS" in marks
+def test_a_word_matched_in_several_forms_is_marked_once(results):
+    shown = results("dan toc thieu so")
+    assert "k>" not in shown.inner_text()
+    assert "DTTS" in shown.locator("mark").all_inner_texts()
