@@ -8,7 +8,8 @@ The pipeline, one module a step:
     compute.py   figures the site derives (days, ratios, shares), from the data
     model.py     dataset + article + computed figures → what the templates read
     render.py    model → Markdown pages through the Jinja templates in templates/
-    export.py    the data as downloads (YAML, JSON, CSV)    search.py    the search worker's Vietnamese file
+    export.py    the data as downloads: YAML, JSON, CSV
+    search.py    the search worker's Vietnamese file, from search/
     write.py     pages → docs/, all or nothing
     generate.py  the steps above in order; the command-line entry point
     plugin.py    the MkDocs plugin that runs generate before every build

@@ -11,10 +11,10 @@ from pathlib import Path
 from .article import load_article
 from .errors import DataError
 from .export import export_files
-from .search import search_files
 from .loader import load_dataset
 from .model import Model, build_model
 from .render import render_pages
+from .search import search_files
 from .validate import SCHEMA_FILE, check_shape, check_truth, load_schema
 from .write import write_tree
 

@@ -9,12 +9,12 @@ import datetime as dt
 import difflib
 import functools
 import hashlib
+import json
 import marshal
 import os
-import tempfile
-import json
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, Iterator
 
