@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from .errors import DataError
 from .generate import generate
 from .render import TEMPLATES, md_escape
+from .search import SOURCES as SEARCH_SOURCES
 from .write import zip_folder
 
 log = get_plugin_logger(__name__)
@@ -83,4 +84,5 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             server.unwatch(config.docs_dir)
             server.watch(str(self._data_dir(config)))
             server.watch(str(TEMPLATES))
+            server.watch(str(SEARCH_SOURCES))
         return server
