@@ -18,7 +18,6 @@ import gzip
 import json
 import math
 import os
-import platform
 import shutil
 import socket
 import statistics
@@ -26,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from importlib.metadata import version
 from pathlib import Path
 
 import yaml
@@ -34,26 +32,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, machine  # noqa: E402
 from sitegen.generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-def machine() -> dict[str, str]:
-    return {"cpus": str(os.cpu_count()), "python": platform.python_version(), "mkdocs": version("mkdocs"),
-            "mkdocs-material": version("mkdocs-material"), "platform": platform.platform(terse=True)}
-
-
-def copy_project(dest: Path) -> Path:
-    for name in ("mkdocs.yml", "data", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, dest / name)
-    (dest / "docs").mkdir(exist_ok=True)
-    return dest
-
-
 def timed(command: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
@@ -135,7 +117,7 @@ def live_reload(rounds: int) -> dict:
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                                   env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             for _ in range(300):

@@ -12,25 +12,21 @@ grows by at most 2×, results show within 50 ms of the last keystroke.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+
+from benchkit import CHROMIUM, CHROMIUM_ARGS, machine, serve_folder  # noqa: E402
 EXTRA_FILES = ["assets/javascripts/search-fold.js"]
 
 
@@ -62,16 +58,6 @@ def payload(site: Path) -> dict[str, int]:
     raw = sum(path.stat().st_size for path in files)
     zipped = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
     return {"raw": raw, "gzip": zipped}
-
-
-def serve(site: Path) -> tuple[str, http.server.HTTPServer]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}", httpd
 
 
 LATENCY_JS = """() => {
@@ -110,14 +96,6 @@ def run_queries(browser, url: str, queries: list[dict]) -> tuple[int, list[float
     return passed, [value for value in latencies if value == value]
 
 
-def machine() -> dict[str, str]:
-    from importlib.metadata import version
-
-    return {"cpus": str(os.cpu_count()), "python": platform.python_version(), "mkdocs": version("mkdocs"),
-            "mkdocs-material": version("mkdocs-material"), "chromium": subprocess.run(
-                ["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()}
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a Markdown table")
@@ -131,9 +109,9 @@ def main() -> int:
         build_default(default, Path(tmp))
         results = {}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, site in (("this site", ours), ("Material default", default)):
-                url, httpd = serve(site)
+                url, httpd = serve_folder(site)
                 passed, latencies = run_queries(browser, url, queries)
                 httpd.shutdown()
                 results[name] = {"queries_passed": passed, "queries": len(queries), "payload": payload(site),

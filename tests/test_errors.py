@@ -83,13 +83,10 @@ def test_script_alone_prints_one_line_and_no_traceback(data, tmp_path):
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A copy of the project to break, built once."""
-    copy = tmp_path / "project"
-    for name in ("data", "overrides", "mkdocs.yml"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name if source.is_dir() else copy)
-    (copy / "docs").mkdir()
-    return copy
+    """A copy of the project to break."""
+    from conftest import copy_project
+
+    return copy_project(tmp_path / "project")
 
 
 def test_mkdocs_build_stops_with_the_error_and_keeps_site(project):

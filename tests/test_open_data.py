@@ -6,24 +6,14 @@ import csv
 import io
 import json
 import shutil
-import unicodedata
 from pathlib import Path
 
 import yaml
 
 from conftest import ROOT, run_mkdocs
+from sitegen.loader import nfc
 
 SYNTHETIC = Path(__file__).with_name("synthetic")
-
-
-def nfc(value):
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list):
-        return [nfc(item) for item in value]
-    if isinstance(value, dict):
-        return {key: nfc(item) for key, item in value.items()}
-    return value
 
 
 def test_json_equals_the_yaml(site):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 ZENSICAL = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
 
@@ -18,13 +18,7 @@ ZENSICAL = shutil.which("zensical") or str(Path(sys.executable).with_name("zensi
 def zensical_site(tmp_path_factory) -> Path:
     if not Path(ZENSICAL).exists():
         pytest.skip("zensical is not installed (pip install -e '.[zensical]')")
-    project = tmp_path_factory.mktemp("zensical")
-    for name in ("mkdocs.yml", "data", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
     generate = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), "--data", str(project / "data"),
                                "--out", str(project / "docs")], capture_output=True, text=True)
     assert generate.returncode == 0, generate.stderr

@@ -15,6 +15,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .cache import cache_dir
 from .model import Model
 from .validate import parse_date
 
@@ -98,26 +99,20 @@ def yaml_string(value: Any) -> Markup:
     return Markup(yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("...").strip())
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    # Compiled templates kept between builds (each `mkdocs build` is a new process).
-    from .validate import CACHE
-
-    try:
-        CACHE.mkdir(exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(CACHE))
-
-
 def json_value(value: Any) -> Markup:
     """A value for the front matter as JSON (a JSON object is valid YAML): schema.org JSON-LD."""
     return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
+def _template_cache() -> jinja2.BytecodeCache | None:
+    folder = cache_dir()
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+
+
 def environment(model: Model) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_template_cache(),
         autoescape=True,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

@@ -11,16 +11,15 @@ import functools
 import hashlib
 import json
 import marshal
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterator
 
 import fastjsonschema
 
 from .article import Article
+from .cache import cache_dir, store
 from .errors import DataError
 from .loader import Dataset
 
@@ -68,9 +67,6 @@ def _describe(error, schema: dict[str, Any]) -> tuple[str, str]:
                 return "this is empty or only spaces", "some text"
             return f"{error.instance!r} holds a control character", sub["description"]
         return f"{error.instance!r} is not in the right form", sub.get("description", f"text matching {error.validator_value}")
-    if kind == "dependentRequired":
-        key = next(k for k in error.validator_value if k in error.instance)
-        return f"{key!r} is given without {', '.join(error.validator_value[key])!r}", f"{key} together with {', '.join(error.validator_value[key])}"
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
     if kind in ("minimum", "maximum", "maxItems"):
@@ -78,28 +74,25 @@ def _describe(error, schema: dict[str, Any]) -> tuple[str, str]:
     return error.message, ""
 
 
-CACHE = Path(tempfile.gettempdir()) / "sitegen-cache"  # each build is a new process: keep compiled work
 
 
 @functools.lru_cache(maxsize=4)
 def _fast_validator(schema_text: str):
     """The schema compiled to Python bytecode, kept in the temp folder between builds."""
     digest = hashlib.sha256((schema_text + fastjsonschema.VERSION + "no-defaults").encode("utf-8")).hexdigest()[:16]
-    path = CACHE / f"schema-{digest}.{sys.implementation.cache_tag}.marshal"
+    folder = cache_dir()
+    path = folder / f"schema-{digest}.{sys.implementation.cache_tag}.marshal" if folder else None
     try:
-        code = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        code = marshal.loads(path.read_bytes()) if path else None
+    except (OSError, ValueError, EOFError, TypeError):  # not cached yet, or by another Python
+        code = None
+    if code is None:
         schema = json.loads(schema_text)
         schema.pop("$id", None)  # without an $id the entry point is named "validate"
         # use_default=False: checking must not change the data (the model fills defaults itself)
         code = compile(fastjsonschema.compile_to_code(schema, use_default=False), "<schema.json>", "exec")
-        try:
-            CACHE.mkdir(exist_ok=True)
-            temporary = CACHE / f"{path.name}.{os.getpid()}"
-            temporary.write_bytes(marshal.dumps(code))
-            os.replace(temporary, path)
-        except OSError:
-            pass  # no writable temp folder: only the compile is lost
+        if path:
+            store(path, marshal.dumps(code))
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # noqa: S102 - code generated from the project's own schema
     return namespace["validate"]
@@ -249,10 +242,7 @@ def check_figures(dataset: Dataset) -> None:
             file, where = dataset.place(("figures", index, "value"))
             raise DataError(file, where, f"value/total {'/'.join(map(str, stated))} do not match written {figure['written']!r}",
                             "value (and total) equal to the numbers as written")
-        if "percent" in figure:
-            if "total" not in figure:
-                file, where = dataset.place(("figures", index, "percent"))
-                raise DataError(file, where, "a percent needs a total", "total beside value")
+        if "percent" in figure:  # the schema makes sure a total comes with it
             actual = 100 * figure["value"] / figure["total"]
             if abs(actual - figure["percent"]) >= 0.5:
                 file, where = dataset.place(("figures", index, "percent"))
