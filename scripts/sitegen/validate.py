@@ -79,7 +79,7 @@ def _describe(error, schema: dict[str, Any]) -> tuple[str, str]:
 @functools.lru_cache(maxsize=4)
 def _fast_validator(schema_text: str):
     """The schema compiled to Python bytecode, kept in the temp folder between builds."""
-    digest = hashlib.sha256((schema_text + fastjsonschema.VERSION + "no-defaults").encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256((schema_text + fastjsonschema.VERSION + "no-defaults,no-paths").encode("utf-8")).hexdigest()[:16]
     folder = cache_dir()
     path = folder / f"schema-{digest}.{sys.implementation.cache_tag}.marshal" if folder else None
     try:
@@ -90,7 +90,11 @@ def _fast_validator(schema_text: str):
         schema = json.loads(schema_text)
         schema.pop("$id", None)  # without an $id the entry point is named "validate"
         # use_default=False: checking must not change the data (the model fills defaults itself)
-        code = compile(fastjsonschema.compile_to_code(schema, use_default=False), "<schema.json>", "exec")
+        source = fastjsonschema.compile_to_code(schema, use_default=False)
+        # Only "valid or not" is used from this validator (jsonschema words the errors), so the error-path
+        # strings it formats from locals() on every nested call are dropped: checking becomes ~5x faster.
+        source = source.replace(".format(**locals())", "")
+        code = compile(source, "<schema.json>", "exec")
         if path:
             store(path, marshal.dumps(code))
     namespace: dict[str, Any] = {}
@@ -254,19 +258,20 @@ def check_computed(dataset: Dataset) -> None:
     collections = {name: {e["id"]: e for e in dataset.values[name]} for name in ("events", "figures")}
     arity = {"days_between": 2, "ratio": 2, "percent_of": 1}
     for index, item in enumerate(dataset.values["computed"]):
-        file, where = dataset.place(("computed", index, "inputs"))
+        def fail(problem: str, expected: str) -> None:
+            raise DataError(*dataset.place(("computed", index, "inputs")), problem, expected)
+
         if len(item["inputs"]) != arity[item["op"]]:
-            raise DataError(file, where, f"{item['op']} takes {arity[item['op']]} input(s), not {len(item['inputs'])}",
-                            f"{arity[item['op']]} input(s)")
+            fail(f"{item['op']} takes {arity[item['op']]} input(s), not {len(item['inputs'])}", f"{arity[item['op']]} input(s)")
         kinds = {ref.partition("/")[0] for ref in item["inputs"]}
         if item["op"] == "days_between" and kinds != {"events"}:
-            raise DataError(file, where, "days_between counts days between two events", "two events/<id> inputs")
+            fail("days_between counts days between two events", "two events/<id> inputs")
         if item["op"] in ("ratio", "percent_of") and kinds != {"figures"}:
-            raise DataError(file, where, f"{item['op']} works on figures", "figures/<id> inputs")
+            fail(f"{item['op']} works on figures", "figures/<id> inputs")
         if item["op"] == "percent_of":
             figure = collections["figures"][item["inputs"][0].partition("/")[2]]
             if "total" not in figure:
-                raise DataError(file, where, f"the figure {figure['id']!r} has no total", "a figure with value and total")
+                fail(f"the figure {figure['id']!r} has no total", "a figure with value and total")
 
 
 def check_errata(dataset: Dataset, article: Article) -> None:
