@@ -8,6 +8,7 @@ import io
 import json
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from .model import Model
 from .validate import parse_date
@@ -42,12 +43,28 @@ def figures_csv(model: Model) -> str:
     return out.getvalue()
 
 
+def dataset_json(source: dict[str, Any]) -> str:
+    """The whole dataset as JSON, one entry per line: readable and diffable, and written by json's fast C
+    encoder (an indented dump goes through its pure-Python one, ~10x slower on large data)."""
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    blocks = []
+    for key, value in source.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"    {dump(item)}" for item in value)
+            blocks.append(f"  {dump(key)}: [\n{items}\n  ]")
+        else:
+            blocks.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(blocks) + "\n}\n"
+
+
 def export_files(model: Model, data_dir: Path, schema_file: Path) -> dict[str, bytes]:
     # The YAML files as written, in NFC like everything the site shows.
     files = {f"{FOLDER}/{path.name}": unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).encode("utf-8")
              for path in sorted(data_dir.glob("*.yml"))}
     files[f"{FOLDER}/schema.json"] = schema_file.read_bytes()
-    files[f"{FOLDER}/du-lieu.json"] = (json.dumps(model.source, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files[f"{FOLDER}/du-lieu.json"] = dataset_json(model.source).encode("utf-8")
     files[f"{FOLDER}/so-lieu.csv"] = figures_csv(model).encode("utf-8")
     files[f"{FOLDER}/bai-viet-goc.txt"] = model.article.path.read_bytes()
     return files

@@ -52,15 +52,18 @@ class Filters:
     """Filters that need the model: errata corrections and links to the source."""
 
     def __init__(self, model: Model) -> None:
-        self.model = model
+
+        # All errata in one pattern (longest first), compiled once: text is corrected in one pass.
+        rights = {erratum["wrong"]: erratum["right"] for erratum in model.errata}
+        wrongs = sorted(rights, key=len, reverse=True)
+        self._rights = rights
+        self._errata = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, wrongs))})(?!\w)") if wrongs else None
 
     def corrected(self, text: str) -> tuple[str, bool]:
-        changed = False
-        for erratum in self.model.errata:
-            pattern = rf"(?<!\w){re.escape(erratum['wrong'])}(?!\w)"
-            text, count = re.subn(pattern, erratum["right"], text)
-            changed = changed or count > 0
-        return text, changed
+        if self._errata is None:
+            return text, False
+        text, count = self._errata.subn(lambda match: self._rights[match.group(0)], text)
+        return text, count > 0
 
     def fixed(self, text: str) -> Markup:
         """Text from the article with its typos corrected, and a link to the errata where one was."""
