@@ -50,6 +50,10 @@ CASES = {
     "date-does-not-exist": ("events.yml", lambda p: edit(p, "date: 25/5/2023", "date: 31/02/2024"), "events.yml", "31/02/2024"),
     "percent-mismatch": ("figures.yml", lambda p: edit(p, "    percent: 100\n", "    percent: 90\n"), "figures.yml, line 9, figures[0].percent", "90% does not match 102/102"),
     "unknown-reference": ("events.yml", lambda p: edit(p, "place: quyet-thang", "place: quyet-thag"), "events.yml, line 24, events[2].place", "did you mean 'quyet-thang'"),
+    # events.yml is unchanged (read back from the parse cache), yet the error still has its line.
+    "renamed-target": ("places.yml", lambda p: edit(p, "id: quyet-thang", "id: quyet-thang-moi"), "events.yml, line 24, events[2].place", "no places entry with the id 'quyet-thang'"),
+    "duplicate-key": ("lessons.yml", lambda p: edit(p, "    title: ", "    title: x\n    title: "), "lessons.yml, line 7", "the key 'title' appears twice"),
+    "collection-twice": ("more-lessons.yml", lambda p: p.write_text("# more\nlessons:\n  - id: x\n", encoding="utf-8"), "more-lessons.yml, line 2", "already given in lessons.yml"),
     "unknown-collection": ("extra.yml", lambda p: p.write_text("extras:\n  - id: x\n", encoding="utf-8"), "extra.yml, line 1", "unknown collection 'extras'"),
     "control-character": ("figures.yml", lambda p: edit(p, "    label: Xã, phường, thị trấn đã tổ chức xong đại hội MTTQ Việt Nam cấp xã\n", '    label: "Xã\\x01"\n'), "figures.yml, line 5, figures[0].label", "control character"),
     "article-changed": ("article.txt", lambda p: p.write_bytes(p.read_bytes().replace("102/102".encode(), "101/102".encode())), "article.yml", "has changed since the data was made"),

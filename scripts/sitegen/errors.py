@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: Python sets __traceback__ on exceptions as they pass through `with` blocks
 class DataError(Exception):
     """A problem in one place of one file, said in one line.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,11 +11,14 @@ from typing import Any
 
 import yaml
 
+from .cache import cache_dir, store
 from .errors import DataError
 
 PathPart = str | int
 # libyaml's parser when PyYAML was built with it (the wheels are): the same results, many times faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Part of the parse cache's key: a new PyYAML, or a change to how files are read, starts afresh.
+_CACHE_KEY = f"pyyaml {yaml.__version__} {Loader.__name__} nfc-1"
 
 
 @dataclass
@@ -22,14 +27,24 @@ class Dataset:
 
     values: dict[str, Any] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # top-level key → file name
-    nodes: dict[str, yaml.Node] = field(default_factory=dict)  # top-level key → its YAML node
+    texts: dict[str, str] = field(default_factory=dict)  # file name → its text (NFC), for line numbers
+    _nodes: dict[str, dict[str, yaml.Node]] = field(default_factory=dict, repr=False)  # parsed on demand
+
+    def node(self, key: str) -> yaml.Node | None:
+        """The YAML node of a collection; parsed again only when an error needs a line number."""
+        file = self.files.get(key)
+        if file not in self.texts:
+            return None
+        if file not in self._nodes:
+            self._nodes[file] = {name.value: value for name, value in top_level_nodes(self.texts[file])}
+        return self._nodes[file].get(key)
 
     def place(self, path: tuple[PathPart, ...]) -> tuple[str, str]:
         """The file and a readable place (line and entry path) of a value, for error messages."""
         key = str(path[0]) if path else ""
         file = self.files.get(key, "data")
         dotted = format_path(path)
-        line = line_of(self.nodes.get(key), path[1:]) if key in self.nodes else None
+        line = line_of(self.node(key), path[1:])
         return file, f"line {line}, {dotted}" if line else dotted
 
 
@@ -81,21 +96,18 @@ class _Loader(Loader):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep=deep)
 
 
-def read_yaml(path: Path) -> tuple[Any, yaml.Node]:
-    name = path.name
-    raw = path.read_bytes()
+def top_level_nodes(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
+    """(key node, value node) of each top-level key of a YAML text already known to parse."""
+    node = yaml.compose(text, Loader=Loader)
+    return list(node.value) if isinstance(node, yaml.MappingNode) else []
+
+
+def _parse(name: str, text: str) -> Any:
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DataError(name, f"line {line}", "the file is not UTF-8 text", "a file saved as UTF-8") from None
-    text = unicodedata.normalize("NFC", text)
-    try:
-        loader = _Loader(text)  # parse once: the node tree gives lines, the same nodes give the values
+        loader = _Loader(text)
         loader.name = name
         try:
-            node = loader.get_single_node()
-            value = loader.construct_document(node) if node is not None else None
+            value = loader.get_single_data()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -106,11 +118,46 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node]:
                         "YAML as in the other data files (check indentation, colons and quotes)") from None
     except yaml.YAMLError as error:
         raise DataError(name, "", f"this is not valid YAML ({error})", "valid YAML") from None
-    if node is None or value is None:
+    # The text was normalised before parsing; only YAML escapes ("\u0301") can make a string NFD again.
+    return nfc(value) if "\\" in text else value
+
+
+def parse_yaml(name: str, text: str) -> Any:
+    """The value of a YAML text. Building Python objects is most of a large build's parse time, so values
+    are kept by content hash (like __pycache__): an unchanged file is read back, not parsed again."""
+    digest = hashlib.sha256(f"{_CACHE_KEY}\0{text}".encode("utf-8")).hexdigest()[:24]
+    folder = cache_dir()
+    path = folder / f"yaml-{digest}.marshal" if folder else None
+    if path is None:
+        return _parse(name, text)
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):  # not cached yet, or by another Python
+        pass
+    value = _parse(name, text)
+    try:
+        store(path, marshal.dumps(value))
+    except ValueError:  # a value marshal cannot hold (a YAML date): parse it each time
+        pass
+    return value
+
+
+def read_yaml(path: Path) -> tuple[Any, str]:
+    """The value of a data file and its text (NFC); one DataError if it is not a YAML mapping."""
+    name = path.name
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(name, f"line {line}", "the file is not UTF-8 text", "a file saved as UTF-8") from None
+    text = unicodedata.normalize("NFC", text)
+    value = parse_yaml(name, text)
+    if value is None:
         raise DataError(name, "line 1", "the file is empty", f"a mapping with one key, such as '{path.stem}:'")
     if not isinstance(value, dict):
         raise DataError(name, "line 1", "the file does not start with a key", f"a mapping with one key, such as '{path.stem}:'")
-    return nfc(value), node
+    return value, text
 
 
 def load_dataset(data_dir: Path) -> Dataset:
@@ -119,13 +166,13 @@ def load_dataset(data_dir: Path) -> Dataset:
     if not files:
         raise DataError(str(data_dir), "", "no data files found", "YAML files (*.yml) in the data folder")
     for path in files:
-        value, node = read_yaml(path)
-        for key_node, value_node in node.value:
-            key = key_node.value
+        value, text = read_yaml(path)
+        dataset.texts[path.name] = text
+        for key in value:
             if key in dataset.files:
-                raise DataError(path.name, f"line {key_node.start_mark.line + 1}",
-                                f"the key {key!r} is already given in {dataset.files[key]}", "each collection in one file")
+                line = next(name.start_mark.line + 1 for name, _ in top_level_nodes(text) if name.value == key)
+                raise DataError(path.name, f"line {line}", f"the key {key!r} is already given in {dataset.files[key]}",
+                                "each collection in one file")
             dataset.values[key] = value[key]
             dataset.files[key] = path.name
-            dataset.nodes[key] = value_node
     return dataset
