@@ -74,16 +74,19 @@ def synthetic_data(factor: int, dest: Path) -> Path:
 
 
 def measure_generation(data: Path, out: Path, rounds: int) -> dict:
-    """In a child process: one warm-up run (caches, imports), then the median of `rounds` runs, and peak memory."""
+    """In a child process whose temp folder starts empty: the first run (cold: nothing cached), then the median
+    of `rounds` runs with the caches a maintainer has after one build (schema, templates, parsed files), and peak memory."""
     import resource
 
-    generate(data, out / "warm")
+    start = time.perf_counter()
+    generate(data, out / "cold")
+    cold = time.perf_counter() - start
     times = []
     for i in range(rounds):
         start = time.perf_counter()
         generate(data, out / str(i))
         times.append(time.perf_counter() - start)
-    return {"s_median": round(statistics.median(times), 3),
+    return {"s_median": round(statistics.median(times), 3), "cold_s": round(cold, 3),
             "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
@@ -92,8 +95,10 @@ def growth(rounds: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         for factor in (1, 10, 100):
             data = synthetic_data(factor, Path(tmp) / f"data{factor}") if factor > 1 else ROOT / "data"
+            caches = Path(tmp) / f"tmp{factor}"  # the child's temp folder, so its caches start empty
+            caches.mkdir()
             child = subprocess.run([sys.executable, __file__, "--child-generate", str(data), str(Path(tmp) / f"out{factor}"),
-                                    str(rounds)], env=ENV, check=True, capture_output=True, text=True)
+                                    str(rounds)], env={**ENV, "TMPDIR": str(caches)}, check=True, capture_output=True, text=True)
             rows.append({"factor": factor, "synthetic": factor > 1, **json.loads(child.stdout)})
     t1, t100 = rows[0]["s_median"], rows[2]["s_median"]
     exponent = math.log(t100 / t1) / math.log(100)
@@ -170,7 +175,8 @@ def markdown(report: dict) -> str:
         label = f"{row['factor']}× data" + (" (synthetic)" if row["synthetic"] else "")
         goal = "< 1 s" if row["factor"] == 100 else ""
         met = ok(row["s_median"] < 1) if row["factor"] == 100 else ""
-        lines.append(f"| generation, {label} | {row['s_median']} s, peak memory {row['peak_rss_mib']} MiB | {goal} | {met} |")
+        lines.append(f"| generation, {label} | {row['s_median']} s (first run, nothing cached: {row['cold_s']} s), "
+                     f"peak memory {row['peak_rss_mib']} MiB | {goal} | {met} |")
     lines += [f"| live reload: save → new value in Chromium (median of {r['rounds']}) | {r['s_median']} s | < 2 s | {ok(r['met'])} |",
               f"| site weight | {w['total_raw']:,} B raw, {w['total_gzip']:,} B gzip, {w['files']} files | | |",
               f"| search index | {w['search_index_raw']:,} B raw, {w['search_index_gzip']:,} B gzip | | |"]
