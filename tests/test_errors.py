@@ -42,18 +42,20 @@ CASES = {
     "malformed-yaml": ("figures.yml", lambda p: edit(p, "    value: 102\n", "    value: [102\n"), "figures.yml, line", "not valid YAML"),
     "empty-file": ("errata.yml", lambda p: p.write_text(""), "errata.yml, line 1", "empty"),
     "not-utf8": ("places.yml", lambda p: p.write_bytes(p.read_text(encoding="utf-8").encode("cp1258", "replace")), "places.yml, line", "not UTF-8"),
-    "wrong-type": ("figures.yml", lambda p: edit(p, "    value: 756\n", "    value: nhiều\n"), "figures.yml, line 19, figures[1].value", "whole number"),
-    "unknown-key": ("lessons.yml", lambda p: edit(p, "    title: ", "    titel: "), "lessons.yml, line 6, lessons[0].titel", "did you mean 'title'"),
-    "missing-field": ("campaigns.yml", lambda p: edit(p, "    name: Người Việt Nam ưu tiên dùng hàng Việt Nam\n", ""), "campaigns.yml, line 8, campaigns[1]", "'name' is missing"),
-    "duplicate-id": ("places.yml", lambda p: edit(p, "id: kon-ray", "id: kon-tum"), "places.yml, line 23, places[3].id", "already used"),
+    "wrong-type": ("figures.yml", lambda p: edit(p, "    value: 756\n", "    value: nhiều\n"), "figures.yml, line 23, figures[1].value", "whole number"),
+    "unknown-key": ("lessons.yml", lambda p: edit(p, "    title: ", "    titel: "), "lessons.yml, line 7, lessons[0].titel", "did you mean 'title'"),
+    "missing-field": ("campaigns.yml", lambda p: edit(p, "    name: Người Việt Nam ưu tiên dùng hàng Việt Nam\n", ""), "campaigns.yml, line 9, campaigns[1]", "'name' is missing"),
+    "duplicate-id": ("places.yml", lambda p: edit(p, "id: kon-ray", "id: kon-tum"), "places.yml, line 26, places[3].id", "already used"),
     "quote-not-found": ("statements.yml", lambda p: edit(p, "hiệp thương cử ra Ủy ban", "hiệp thương bầu ra Ủy ban"), "statements.yml, line", "closest passage is in p3: “hiệp thương cử ra Ủy ban"),
     "date-does-not-exist": ("events.yml", lambda p: edit(p, "date: 25/5/2023", "date: 31/02/2024"), "events.yml", "31/02/2024"),
-    "percent-mismatch": ("figures.yml", lambda p: edit(p, "    percent: 100\n", "    percent: 90\n"), "figures.yml, line 9, figures[0].percent", "90% does not match 102/102"),
-    "unknown-reference": ("events.yml", lambda p: edit(p, "place: quyet-thang", "place: quyet-thag"), "events.yml, line 24, events[2].place", "did you mean 'quyet-thang'"),
+    "percent-mismatch": ("figures.yml", lambda p: edit(p, "    percent: 100\n", "    percent: 90\n"), "figures.yml, line 10, figures[0].percent", "90% does not match 102/102"),
+    "unknown-reference": ("events.yml", lambda p: edit(p, "place: quyet-thang", "place: quyet-thag"), "events.yml, line 27, events[2].place", "did you mean 'quyet-thang'"),
     # events.yml is unchanged (read back from the parse cache), yet the error still has its line.
-    "renamed-target": ("places.yml", lambda p: edit(p, "id: quyet-thang", "id: quyet-thang-moi"), "events.yml, line 24, events[2].place", "no places entry with the id 'quyet-thang'"),
-    "duplicate-key": ("lessons.yml", lambda p: edit(p, "    title: ", "    title: x\n    title: "), "lessons.yml, line 7", "the key 'title' appears twice"),
+    "renamed-target": ("places.yml", lambda p: edit(p, "id: quyet-thang", "id: quyet-thang-moi"), "events.yml, line 27, events[2].place", "no places entry with the id 'quyet-thang'"),
+    "duplicate-key": ("lessons.yml", lambda p: edit(p, "    title: ", "    title: x\n    title: "), "lessons.yml, line 8", "the key 'title' appears twice"),
     "collection-twice": ("more-lessons.yml", lambda p: p.write_text("# more\nlessons:\n  - id: x\n", encoding="utf-8"), "more-lessons.yml, line 2", "already given in lessons.yml"),
+    "english-missing": ("events.yml", lambda p: edit(p, '    title_en: "The province\'s first commune-level pilot congress, at Quyết Thắng ward, Kon Tum city"\n', ""), "events.yml, line 22, events[2]", "the English beside 'title'"),
+    "translation-missing": ("translation.yml", lambda p: edit(p, "  p20: >-\n    Text and photos: Nguyễn Đăng Bình\n", ""), "translation.yml", "paragraph p20 has no English translation"),
     "unknown-collection": ("extra.yml", lambda p: p.write_text("extras:\n  - id: x\n", encoding="utf-8"), "extra.yml, line 1", "unknown collection 'extras'"),
     "control-character": ("figures.yml", lambda p: edit(p, "    label: Xã, phường, thị trấn đã tổ chức xong đại hội MTTQ Việt Nam cấp xã\n", '    label: "Xã\\x01"\n'), "figures.yml, line 5, figures[0].label", "control character"),
     "article-changed": ("article.txt", lambda p: p.write_bytes(p.read_bytes().replace("102/102".encode(), "101/102".encode())), "article.yml", "has changed since the data was made"),
@@ -79,7 +81,7 @@ def test_script_alone_prints_one_line_and_no_traceback(data, tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), "--data", str(data), "--out", str(tmp_path / "out")],
                             capture_output=True, text=True)
     assert result.returncode == 1
-    assert result.stderr.strip().startswith("error: figures.yml, line 9, figures[0].percent")
+    assert result.stderr.strip().startswith("error: figures.yml, line 10, figures[0].percent")
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
@@ -101,7 +103,7 @@ def test_mkdocs_build_stops_with_the_error_and_keeps_site(project):
     edit(project / "data" / "figures.yml", "    percent: 100\n", "    percent: 90\n")
     result = run_mkdocs("build", "--strict", cwd=project)
     assert result.returncode != 0
-    assert "figures.yml, line 9, figures[0].percent: 90% does not match 102/102" in result.stderr
+    assert "figures.yml, line 10, figures[0].percent: 90% does not match 102/102" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(project / "site") == site_before
     assert snapshot(project / "docs") == docs_before
@@ -154,5 +156,5 @@ def test_mkdocs_serve_shows_the_error_keeps_the_site_and_recovers(project):
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=30)
-    assert "figures.yml, line 9" in stderr
+    assert "figures.yml, line 10" in stderr
     assert "Traceback" not in stderr

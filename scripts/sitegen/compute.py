@@ -12,9 +12,11 @@ from .validate import parse_date
 class Computed:
     id: str
     label: str
+    label_en: str
     value: float
     digits: int
     unit: str
+    unit_en: str
     approximate: bool
     op: str
     inputs: tuple[dict[str, Any], ...]  # the events or figures it was computed from, with their sources
@@ -48,9 +50,11 @@ def compute_all(values: dict[str, Any]) -> tuple[Computed, ...]:
             Computed(
                 id=item["id"],
                 label=item["label"],
+                label_en=item["label_en"],
                 value=OPERATIONS[item["op"]](*inputs),
                 digits=item["digits"],
                 unit=item["unit"],
+                unit_en=item["unit_en"],
                 approximate=item["approximate"],
                 op=item["op"],
                 inputs=inputs,

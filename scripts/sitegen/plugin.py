@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from .editions import split_search_index
 from .errors import DataError
 from .generate import generate
 from .render import TEMPLATES, md_escape
@@ -49,8 +50,15 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                 config.extra["polyfills"] = [*polyfills, OFFLINE_POLYFILL]
         return config
 
-    @event_priority(-200)  # after Material's offline plugin has written search/search_index.js
+    @event_priority(-200)  # after mkdocs-static-i18n's editions and Material's offline search_index.js
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # inside the i18n plugin's build of another edition: the whole site is not there yet
+        if i18n is not None:
+            others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
+            counts = split_search_index(Path(config.site_dir), others, offline=self.config.offline)
+            log.info(f"search: one index per edition ({counts})")
         if self.config.offline:
             archive = zip_folder(Path(config.site_dir))
             log.info(f"offline edition: {config.site_dir} and {archive}")

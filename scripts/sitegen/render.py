@@ -48,11 +48,24 @@ def _finalize(value: Any) -> Any:
     return md_escape(value)
 
 
+LANGUAGES = ("vi", "en")  # the first is the default edition, at /; the others under /<lang>/
+# The few words the filters write themselves; everything else a page says is in its template or the data.
+WORDS = {
+    "vi": {"paragraph": "đoạn", "see": "Xem đoạn {n} trong bài viết gốc", "corrected": "đã đính chính",
+           "errata": "Xem danh sách đính chính"},
+    "en": {"paragraph": "¶", "see": "See paragraph {n} of the original article (with its translation)",
+           "corrected": "corrected", "errata": "See the list of corrections"},
+}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 class Filters:
-    """Filters that need the model: errata corrections and links to the source."""
+    """Filters that need the model or the language: errata, links to the source, dates, numbers, translations."""
 
-    def __init__(self, model: Model) -> None:
-
+    def __init__(self, model: Model, lang: str) -> None:
+        self.lang = lang
+        self.words = WORDS[lang]
         # All errata in one pattern (longest first), compiled once: text is corrected in one pass.
         rights = {erratum["wrong"]: erratum["right"] for erratum in model.errata}
         wrongs = sorted(rights, key=len, reverse=True)
@@ -70,27 +83,42 @@ class Filters:
         text, changed = self.corrected(text)
         out = md_escape(text)
         if changed:
-            out += Markup(f' [(đã đính chính)]({SOURCE_PAGE}#dinh-chinh "Xem danh sách đính chính"){{ .erratum }}')
+            out += Markup(f' [({self.words["corrected"]})]({SOURCE_PAGE}#dinh-chinh "{self.words["errata"]}"){{ .erratum }}')
         return out
 
-    @staticmethod
-    def cite(sources: list[dict[str, Any]] | list[str]) -> Markup:
+    def cite(self, sources: list[dict[str, Any]] | list[str]) -> Markup:
         pids = [source if isinstance(source, str) else source["paragraph"] for source in sources]
         unique = list(dict.fromkeys(pids))
+        word, see = self.words["paragraph"], self.words["see"]
         return Markup(" ").join(
-            Markup(f'[đoạn {pid[1:]}]({SOURCE_PAGE}#{pid} "Xem đoạn {pid[1:]} trong bài viết gốc"){{ .cite }}')
+            Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite }}')
             for pid in unique
         )
 
+    def tr(self, entry: Any, field: str) -> Any:
+        """An entry's text in this edition's language: ``label`` or ``label_en``."""
+        key = field if self.lang == LANGUAGES[0] else f"{field}_{self.lang}"
+        return entry[key] if isinstance(entry, dict) else getattr(entry, key)
 
-def time_tag(date: str) -> Markup:
-    return Markup(f'<time datetime="{parse_date(date).isoformat()}">{escape(date)}</time>')
+    def say(self, *texts: str) -> str:
+        """The template's own words, given in every language in LANGUAGES' order: say("Nguồn", "Source")."""
+        return texts[LANGUAGES.index(self.lang)]
 
+    def date_text(self, date: str) -> str:
+        if self.lang == "en":
+            day = parse_date(date)
+            return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return date
 
-def number(value: float, digits: int = 0) -> str:
-    """Vietnamese number format: comma for decimals, dot for thousands."""
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    def time_tag(self, date: str) -> Markup:
+        return Markup(f'<time datetime="{parse_date(date).isoformat()}">{escape(self.date_text(date))}</time>')
+
+    def number(self, value: float, digits: int = 0) -> str:
+        """Vietnamese: comma for decimals, dot for thousands; English the other way round."""
+        text = f"{value:,.{digits}f}"
+        if self.lang == "en":
+            return text
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def capitalize(text: str) -> str:
@@ -112,7 +140,7 @@ def _template_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
-def environment(model: Model) -> jinja2.Environment:
+def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=_template_cache(),
@@ -123,14 +151,22 @@ def environment(model: Model) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    filters = Filters(model)
+    filters = Filters(model, lang)
     env.filters.update(
-        fixed=filters.fixed, cite=filters.cite, time=time_tag, number=number, cap=capitalize, yaml=yaml_string,
-        json=json_value, iso_date=lambda date: parse_date(date).isoformat(),
+        fixed=filters.fixed, cite=filters.cite, time=filters.time_tag, number=filters.number, cap=capitalize,
+        yaml=yaml_string, json=json_value, iso_date=lambda date: parse_date(date).isoformat(), tr=filters.tr,
+        date_text=filters.date_text,
     )
     env.globals.update(model=model, article=model.article, article_meta=model.data["article"],
-                       site=model.data["site"], source_page=SOURCE_PAGE)
+                       site=model.data["site"], source_page=SOURCE_PAGE, lang=lang, say=filters.say,
+                       translation=model.data["translation"])
     return env
+
+
+def output_path(name: str, lang: str) -> str:
+    """index.md.j2 → index.md in the default language, index.en.md in English (mkdocs-static-i18n's suffixes)."""
+    path = name.removesuffix(".j2")
+    return path if lang == LANGUAGES[0] else path.removesuffix(".md") + f".{lang}.md"
 
 
 def front_matter(markdown: str) -> dict[str, Any]:
@@ -140,17 +176,23 @@ def front_matter(markdown: str) -> dict[str, Any]:
 
 
 def render_pages(model: Model) -> dict[str, str]:
-    """Output path (relative to docs/) → Markdown, for every template not starting with '_'.
+    """Output path (relative to docs/) → Markdown, for every template not starting with '_', in every language.
 
     The home page is rendered last, with the titles and descriptions of the others, for its way onward.
+    Snippets (appended to every page) are written once, in the default language's run.
     """
-    env = environment(model)
-    names = sorted(name for name in env.list_templates(extensions=["j2"]) if not Path(name).name.startswith("_"))
     pages: dict[str, str] = {}
-    home = "index.md.j2"
-    for name in names:
-        if name != home:
-            pages[name.removesuffix(".j2")] = env.get_template(name).render()
-    meta = {path: front_matter(text) for path, text in pages.items() if path.endswith(".md")}
-    pages["index.md"] = env.get_template(home).render(pages=meta)
+    for lang in LANGUAGES:
+        env = environment(model, lang)
+        names = sorted(name for name in env.list_templates(extensions=["j2"]) if not Path(name).name.startswith("_"))
+        if lang != LANGUAGES[0]:
+            names = [name for name in names if not name.startswith("snippets/")]
+        home = "index.md.j2"
+        rendered: dict[str, str] = {}
+        for name in names:
+            if name != home:
+                rendered[name.removesuffix(".j2")] = env.get_template(name).render()
+        meta = {path: front_matter(text) for path, text in rendered.items() if path.endswith(".md")}
+        rendered["index.md"] = env.get_template(home).render(pages=meta)
+        pages.update({output_path(path + ".j2", lang): text for path, text in rendered.items()})
     return dict(sorted(pages.items()))

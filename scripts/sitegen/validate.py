@@ -51,9 +51,14 @@ def _describe(error, schema: dict[str, Any]) -> tuple[str, str]:
     if kind == "required" and error.relative_schema_path and "then" in error.relative_schema_path:
         missing = re.search(r"'([^']+)'", error.message)
         return f"the key {missing.group(1) if missing else ''!r} is missing", "it goes with the key before it (date_words with date, total with percent)"
-    if kind == "required":
+    if kind in ("required", "dependentRequired"):
         missing = re.search(r"'([^']+)'", error.message)
-        return f"the key {missing.group(1) if missing else ''!r} is missing", "every required key: " + ", ".join(error.validator_value)
+        key = missing.group(1) if missing else ""
+        if key.endswith("_en"):
+            return f"the key {key!r} is missing", f"the English beside {key.removesuffix('_en')!r} (every fact, label and glossary entry carries both languages)"
+        if kind == "dependentRequired":
+            return f"the key {key!r} is missing", f"the Vietnamese beside {key + '_en'!r}"
+        return f"the key {key!r} is missing", "every required key: " + ", ".join(error.validator_value)
     if kind == "type":
         names = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
                  "array": "a list", "object": "a mapping of keys"}
@@ -307,11 +312,32 @@ def check_summary(dataset: Dataset, article: Article) -> None:
     for index, sentence in enumerate(dataset.values["site"]["summary"]):
         cited = [_paragraph(article, dataset, ("site", "summary", index, "paragraphs", i), pid)
                  for i, pid in enumerate(sentence["paragraphs"])]
-        for number in NUMBER.findall(sentence["text"]):
-            if not any(number in paragraph.text for paragraph in cited):
-                file, where = dataset.place(("site", "summary", index, "text"))
-                raise DataError(file, where, f"{number} is not in the cited paragraphs ({', '.join(sentence['paragraphs'])})",
-                                "numbers and dates as the cited paragraphs write them")
+        for key in ("text", "text_en"):
+            for number in NUMBER.findall(sentence[key]):
+                if not any(number in paragraph.text for paragraph in cited):
+                    file, where = dataset.place(("site", "summary", index, key))
+                    raise DataError(file, where, f"{number} is not in the cited paragraphs ({', '.join(sentence['paragraphs'])})",
+                                    "numbers and dates as the cited paragraphs write them")
+
+
+def check_translation(dataset: Dataset, article: Article) -> None:
+    """Every paragraph of the article has its English translation, and only those; every page its English description."""
+    translation = dataset.values["translation"]
+    ids = [paragraph.id for paragraph in article.paragraphs]
+    for pid in translation:
+        if pid not in ids:
+            file, where = dataset.place(("translation", pid))
+            raise DataError(file, where, f"the article has no paragraph {pid}", f"paragraphs p1 to {ids[-1]}")
+    missing = [pid for pid in ids if pid not in translation]
+    if missing:
+        file, where = dataset.place(("translation",))
+        raise DataError(file, where, f"paragraph {missing[0]} has no English translation",
+                        f"an entry '{missing[0]}:' with the paragraph in English")
+    pages, pages_en = dataset.values["site"]["pages"], dataset.values["site"]["pages_en"]
+    for page in pages:
+        if page not in pages_en:
+            file, where = dataset.place(("site", "pages_en"))
+            raise DataError(file, where, f"the page {page!r} has no English description", f"'{page}:' under pages_en")
 
 
 def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
@@ -326,3 +352,4 @@ def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> N
     check_glossary(dataset)
     check_summary(dataset, article)
     check_site(dataset, article)
+    check_translation(dataset, article)

@@ -1,0 +1,34 @@
+"""One search index per language edition.
+
+mkdocs-static-i18n builds the English edition under en/ and merges every edition's pages into the search
+index at the site's root. Readers of one edition should find that edition's pages only, so after the
+build the root index keeps the default edition's pages and each other edition gets its own index under
+<lang>/search/ (its pages point their search there: overrides/main.html).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def split_search_index(site_dir: Path, languages: list[str], offline: bool = False) -> dict[str, int]:
+    """Write <lang>/search/search_index.json (and .js for the offline edition); return pages per edition."""
+    root = site_dir / "search" / "search_index.json"
+    if not root.is_file():
+        return {}
+    index = json.loads(root.read_text(encoding="utf-8"))
+    editions: dict[str, list[dict]] = {"": []} | {lang: [] for lang in languages}
+    for doc in index["docs"]:
+        lang = next((lang for lang in languages if doc["location"].startswith(f"{lang}/") or doc["location"] == lang), "")
+        if lang:
+            doc = {**doc, "location": doc["location"].removeprefix(lang).removeprefix("/")}
+        editions[lang].append(doc)
+    for lang, docs in editions.items():
+        folder = site_dir / lang / "search" if lang else site_dir / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        if offline:  # as Material's offline plugin writes it: the index as a script, for file://
+            (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+    return {lang or "default": len(docs) for lang, docs in editions.items()}
