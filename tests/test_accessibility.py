@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from test_site import PAGES
+from test_site import ALL_PAGES
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
@@ -24,7 +24,7 @@ def axe_source() -> str:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
+@pytest.mark.parametrize("path", ALL_PAGES, ids=lambda p: p.strip("/") or "home")
 def test_no_axe_violation(browser, server, axe_source, scheme, path):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()

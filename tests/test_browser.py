@@ -46,11 +46,11 @@ def test_palette_toggle_reaches_the_dark_scheme(page, server):
 
 
 def test_no_request_leaves_the_site(page, server):
-    from test_site import PAGES
+    from test_site import ALL_PAGES
 
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    for path in ["/" + p for p in PAGES]:
+    for path in ["/" + p for p in ALL_PAGES]:
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     page.locator("input[data-md-component=search-query]").first.click()

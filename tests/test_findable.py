@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from test_site import PAGES
+from test_site import ALL_PAGES
 
 
 def head(site, page) -> str:
@@ -20,7 +20,7 @@ def jsonld(site, page) -> dict:
     return json.loads(block)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.strip("/") or "home")
+@pytest.mark.parametrize("page", ALL_PAGES, ids=lambda p: p.strip("/") or "home")
 def test_page_has_description_canonical_and_open_graph(site, page):
     text = head(site, page)
     description = re.search(r'<meta name="description" content="([^"]+)"', text)
@@ -32,7 +32,7 @@ def test_page_has_description_canonical_and_open_graph(site, page):
 
 def test_sitemap_lists_every_page(site):
     sitemap = gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8")
-    for page in PAGES:
+    for page in ALL_PAGES:
         assert f"<loc>http://127.0.0.1:8000/{page}</loc>" in sitemap
 
 

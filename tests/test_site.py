@@ -12,6 +12,8 @@ import pytest
 
 PAGES = ["", "tong-quan/", "moc-thoi-gian/", "dai-hoi-diem/", "dai-hoi-trong-anh/", "so-lieu/", "bai-hoc-kinh-nghiem/",
          "han-che/", "cuoc-van-dong/", "van-ban/", "dia-danh/", "thuat-ngu/", "nguon/", "du-lieu/", "gioi-thieu/"]
+EDITIONS = ["", "en/"]  # Vietnamese at the root, English under /en/
+ALL_PAGES = [edition + page for edition in EDITIONS for page in PAGES]
 FACT_PAGES = [page for page in PAGES if page not in ("", "nguon/", "du-lieu/", "gioi-thieu/")]
 
 
@@ -23,6 +25,7 @@ class PageParser(HTMLParser):
         self.lang = None
         self.paragraphs: dict[str, str] = {}
         self._para: str | None = None
+        self._pair: str | None = None  # English source page: the id is on the paragraph's pair (original + translation)
         self._text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -33,8 +36,10 @@ class PageParser(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
+        if tag == "div" and "para-pair" in (attrs.get("class") or "").split():
+            self._pair = attrs["id"]
         if tag == "p" and "para" in (attrs.get("class") or "").split():
-            self._para, self._text = attrs["id"], []
+            self._para, self._text = attrs.get("id", self._pair), []
 
     def handle_endtag(self, tag):
         if tag == "p" and self._para:
@@ -114,7 +119,7 @@ def test_other_pages_use_the_corrected_forms(site, wrong, right):
 
 def test_abbreviations_show_their_expansion(site):
     text = (site / "tong-quan" / "index.html").read_text(encoding="utf-8")
-    assert '<abbr title="Mặt trận Tổ quốc">MTTQ</abbr>' in text
+    assert '<abbr title="Mặt trận Tổ quốc (Fatherland Front)">MTTQ</abbr>' in text
 
 
 @pytest.mark.parametrize("lesson", ["thu-nhat", "thu-hai", "thu-ba", "thu-tu"])

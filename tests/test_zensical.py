@@ -31,8 +31,12 @@ def pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("index.html") if "assets" not in p.parts}
 
 
-def test_zensical_builds_the_same_pages(zensical_site, site):
-    assert pages(zensical_site) == pages(site) - {"search/index.html"}
+def test_zensical_builds_the_same_vietnamese_pages(zensical_site, site):
+    vietnamese = {page for page in pages(site) if not page.startswith("en/")} - {"search/index.html"}
+    # Zensical has no i18n plugin yet: the English pages (page.en.md) come out beside them, at page.en/.
+    english = {page.replace("/index.html", ".en/index.html") if page != "index.html" else "index.en/index.html"
+               for page in vietnamese}
+    assert pages(zensical_site) == vietnamese | english
 
 
 def test_zensical_pages_keep_language_anchors_and_abbreviations(zensical_site):

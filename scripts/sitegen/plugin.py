@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from .editions import split_search_index
 from .errors import DataError
 from .generate import generate
+from .loader import load_dataset
 from .render import TEMPLATES, md_escape
 from .search import SOURCES as SEARCH_SOURCES
 from .write import zip_folder
@@ -43,6 +44,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Before mkdocs-static-i18n's on_config (priority -100), which applies each edition's overrides.
+        self._name_editions(config)
         if self.config.offline:
             # Material's offline plugin would add iframe-worker from a CDN unless one is listed already.
             polyfills = list(config.extra.get("polyfills", []))
@@ -62,6 +65,23 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         if self.config.offline:
             archive = zip_folder(Path(config.site_dir))
             log.info(f"offline edition: {config.site_dir} and {archive}")
+
+    def _name_editions(self, config: MkDocsConfig) -> None:
+        """Each edition's site name, description and footer come from the data (site.yml), so that another
+        article's site, inheriting this mkdocs.yml, shows none of this one's words."""
+        try:
+            site = load_dataset(self._data_dir(config)).values["site"]
+            config.site_name, config.site_description, config.copyright = (
+                site["short_name"], site["description"], site["copyright"])
+        except (DataError, KeyError, TypeError):
+            return  # on_pre_build reports what is wrong with the data
+        i18n = config.plugins.get("i18n")
+        for language in i18n.config.languages if i18n is not None else []:
+            if not language.default:
+                suffix = f"_{language.locale}"
+                language.site_name = site.get("short_name" + suffix, site["short_name"])
+                language.site_description = site.get("description" + suffix, site["description"])
+                language.copyright = site.get("copyright" + suffix, site["copyright"])
 
     def _data_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir
