@@ -41,3 +41,16 @@ def test_offline_site_navigates_and_searches_from_disk(browser, offline_site):
     page.close()
     assert first.split("?")[0].endswith("/site/dai-hoi-diem.html")
     assert [url for url in requests if not url.startswith(("file:", "data:", "about:"))] == []
+
+
+def test_offline_english_edition_searches_its_own_pages(browser, offline_site):
+    page = browser.new_page()
+    page.goto(offline_site.joinpath("en", "index.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("input[data-md-component=search-query]").click()
+    page.keyboard.type("pilot congress")
+    page.wait_for_selector(".md-search-result__link")
+    hrefs = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    page.close()
+    assert hrefs[0].split("?")[0].endswith("/site/en/dai-hoi-diem.html")
+    assert all("/site/en/" in href for href in hrefs)
