@@ -58,3 +58,15 @@ def test_no_request_leaves_the_site(page, server):
     page.wait_for_timeout(500)
     outside = [url for url in requests if not url.startswith(server) and not url.startswith("data:")]
     assert requests and outside == []
+
+
+def test_no_page_asks_for_a_missing_file(page, server):
+    """Every request a page makes while loading succeeds (a 404 shows up in the console and in Lighthouse)."""
+    from test_site import ALL_PAGES
+
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    for path in ["/" + p for p in ALL_PAGES]:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    assert failed == []

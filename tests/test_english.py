@@ -3,6 +3,7 @@ links survive translation, and each edition's search returns its own pages."""
 
 from __future__ import annotations
 
+import gzip
 import html as entities
 import json
 import re
@@ -41,11 +42,26 @@ def test_no_english_page_without_a_vietnamese_twin(site):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_hreflang_alternates_point_at_the_twins(site, page):
+def test_language_links_on_the_page_point_at_the_twins(site, page):
     for here in (page, "en/" + page):
-        alternates = {lang: href for href, lang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)">', html(site, here))}
+        alternates = {lang: href for href, lang in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', html(site, here))}
         assert urljoin(f"http://site/{here}", alternates["vi"]) == f"http://site/{page}"
         assert urljoin(f"http://site/{here}", alternates["en"]) == f"http://site/en/{page}"
+
+
+def test_sitemap_gives_every_page_its_hreflang_alternates(site):
+    sitemap = gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8")
+    for page in PAGES:
+        for loc in (page, "en/" + page):
+            entry = re.search(rf"<loc>http://127\.0\.0\.1:8000/{re.escape(loc)}</loc>(.*?)</url>", sitemap, re.S)
+            assert entry, loc
+            assert f'hreflang="vi" href="http://127.0.0.1:8000/{page}"' in entry.group(1)
+            assert f'hreflang="en" href="http://127.0.0.1:8000/en/{page}"' in entry.group(1)
+
+
+def test_head_has_no_link_alternates_for_material_to_misread(site):
+    # Material fetches sitemap.xml beside every <link rel="alternate">; beside a page that is a 404.
+    assert '<link rel="alternate"' not in html(site, "so-lieu/") + html(site, "en/so-lieu/")
 
 
 def test_every_entry_carries_both_languages():
