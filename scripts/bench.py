@@ -32,7 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, machine  # noqa: E402
+from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, machine, mkdocs_settings  # noqa: E402
 from sitegen.generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -47,7 +47,9 @@ def build_overhead(rounds: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp))
         plain = project / "plain.yml"
-        plain.write_text("INHERIT: mkdocs.yml\nplugins:\n  - search:\n      lang: vi\n", encoding="utf-8")
+        # The same editions (i18n plugin), without the generator, minification or anything else of this site.
+        plugins = [{"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]
+        plain.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
         timed(mkdocs + ["--strict"], project)  # warm up; generates docs/ for the plain build
         full, bare = [], []

@@ -26,7 +26,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from benchkit import CHROMIUM, CHROMIUM_ARGS, machine, serve_folder  # noqa: E402
+from benchkit import CHROMIUM, CHROMIUM_ARGS, editions_plugin, machine, mkdocs_settings, serve_folder  # noqa: E402
 EXTRA_FILES = ["assets/javascripts/search-fold.js"]
 
 
@@ -39,7 +39,8 @@ def build(site: Path, config: Path) -> None:
 def build_default(site: Path, work: Path) -> None:
     """The same pages with Material's default search: its lunr.vi, separator and pipeline."""
     config = ROOT / "mkdocs.default-search.tmp.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\nplugins:\n  - sitegen\n  - search:\n      lang: vi\n", encoding="utf-8")
+    plugins = ["sitegen", {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]  # same pages, same editions
+    config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
     try:
         build(site, config)
     finally:

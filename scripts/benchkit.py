@@ -1,5 +1,5 @@
 """What the benchmarks and the browser tests share: Debian's Chromium, a loopback server, the machine,
-and a throw-away copy of the project."""
+a throw-away copy of the project, and mkdocs.yml read as data."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import shutil
 import threading
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -47,3 +50,25 @@ def copy_project(dest: Path) -> Path:
             shutil.copy(source, dest / name)
     (dest / "docs").mkdir(exist_ok=True)
     return dest
+
+
+class _Settings(yaml.SafeLoader):
+    """mkdocs.yml as plain data: an `!ENV [NAME, default]` tag reads as its default."""
+
+
+_Settings.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
+                          if isinstance(node, yaml.SequenceNode) else None)
+
+
+def mkdocs_settings() -> dict[str, Any]:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Settings)
+
+
+def editions_plugin(settings: dict[str, Any], theme_overrides: bool = True) -> dict[str, Any]:
+    """The i18n plugin entry of mkdocs.yml: baselines keep the same editions (/ and /en/), so they build the
+    same pages; ``theme_overrides=False`` drops this site's per-language theme settings."""
+    entry = next(p for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p)
+    if not theme_overrides:
+        entry = {"i18n": {**entry["i18n"], "languages": [{k: v for k, v in lang.items() if k != "theme"}
+                                                       for lang in entry["i18n"]["languages"]]}}
+    return entry
