@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,31 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+class _Elements(HTMLParser):
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.found, self._open = tag, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == self.tag:
+            element = {name: value or "" for name, value in attrs} | {"_text": ""}
+            self.found.append(element)
+            if tag not in ("link", "meta", "img", "source", "input"):
+                self._open.append(element)
+
+    def handle_endtag(self, tag):
+        if tag == self.tag and self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for element in self._open:
+            element["_text"] += data
+
+
+def elements(html: str, tag: str) -> list[dict[str, str]]:
+    """Every <tag> of a page as its attributes (and its text as "_text"), however the HTML is minified."""
+    parser = _Elements(tag)
+    parser.feed(html)
+    return parser.found

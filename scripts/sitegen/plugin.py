@@ -36,6 +36,12 @@ class SitegenConfig(base.Config):
     offline = c.Type(bool, default=False)  # with Material's offline plugin: a folder and a zip to open from disk
 
 
+def _building_other_edition(config: MkDocsConfig) -> bool:
+    """True inside mkdocs-static-i18n's nested build of a non-default edition (it runs every plugin again)."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and bool(getattr(i18n, "building", False))
+
+
 class SitegenPlugin(BasePlugin[SitegenConfig]):
     serving = False
     error: str | None = None
@@ -45,7 +51,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Before mkdocs-static-i18n's on_config (priority -100), which applies each edition's overrides.
-        self._name_editions(config)
+        if not _building_other_edition(config):
+            self._name_editions(config)
         if self.config.offline:
             # Material's offline plugin would add iframe-worker from a CDN unless one is listed already.
             polyfills = list(config.extra.get("polyfills", []))
@@ -55,9 +62,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n's editions and Material's offline search_index.js
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if _building_other_edition(config):
+            return  # the whole site is not there yet
         i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "building", False):
-            return  # inside the i18n plugin's build of another edition: the whole site is not there yet
         if i18n is not None:
             others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
             counts = split_search_index(Path(config.site_dir), others, offline=self.config.offline)
@@ -87,8 +94,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         return Path(config.config_file_path).parent / self.config.data_dir
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
-            return
+        if not self.config.enabled or _building_other_edition(config):
+            return  # the pages of every edition were written at the start of this build
         try:
             result = generate(self._data_dir(config), Path(config.docs_dir))
         except DataError as error:

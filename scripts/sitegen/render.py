@@ -20,6 +20,7 @@ from .model import Model
 from .validate import parse_date
 
 TEMPLATES = Path(__file__).with_name("templates")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it
 SOURCE_PAGE = "nguon.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_START = re.compile(r"^(\s*\d*)([#+\-!.)])")
@@ -171,7 +172,7 @@ def output_path(name: str, lang: str) -> str:
 
 def front_matter(markdown: str) -> dict[str, Any]:
     if markdown.startswith("---\n"):
-        return yaml.safe_load(markdown.split("---\n", 2)[1]) or {}
+        return yaml.load(markdown.split("---\n", 2)[1], Loader=_YAML_LOADER) or {}
     return {}
 
 
