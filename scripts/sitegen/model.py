@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,15 @@ class Model:
         return chain
 
     def children(self, place_id: str | None) -> list[dict[str, Any]]:
-        return [place for place in self.data["places"] if place.get("parent") == place_id]
+        return self._children.get(place_id, [])
+
+    @functools.cached_property
+    def _children(self) -> dict[str | None, list[dict[str, Any]]]:
+        """Places by their parent, in data order (one pass, so a long list of places stays quick)."""
+        index: dict[str | None, list[dict[str, Any]]] = {}
+        for place in self.data["places"]:
+            index.setdefault(place.get("parent"), []).append(place)
+        return index
 
 
 def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:

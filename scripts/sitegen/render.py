@@ -46,6 +46,8 @@ def md_escape(value: Any) -> Markup:
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
+    if not _NEEDS_WORK.search(value) and not _BLOCK_START.match(value):
+        return value  # nothing to escape: autoescaping passes it through as it is, without a second copy
     return md_escape(value)
 
 
@@ -67,6 +69,7 @@ class Filters:
     def __init__(self, model: Model, lang: str) -> None:
         self.lang = lang
         self.words = WORDS[lang]
+        self._cites: dict[tuple[str, ...], Markup] = {}
         # All errata in one pattern (longest first), compiled once: text is corrected in one pass.
         rights = {erratum["wrong"]: erratum["right"] for erratum in model.errata}
         wrongs = sorted(rights, key=len, reverse=True)
@@ -88,13 +91,12 @@ class Filters:
         return out
 
     def cite(self, sources: list[dict[str, Any]] | list[str]) -> Markup:
-        pids = [source if isinstance(source, str) else source["paragraph"] for source in sources]
-        unique = list(dict.fromkeys(pids))
-        word, see = self.words["paragraph"], self.words["see"]
-        return Markup(" ").join(
-            Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite }}')
-            for pid in unique
-        )
+        pids = tuple(dict.fromkeys(source if isinstance(source, str) else source["paragraph"] for source in sources))
+        if pids not in self._cites:  # the same few paragraphs are cited again and again
+            word, see = self.words["paragraph"], self.words["see"]
+            self._cites[pids] = Markup(" ").join(
+                Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite }}') for pid in pids)
+        return self._cites[pids]
 
     def tr(self, entry: Any, field: str) -> Any:
         """An entry's text in this edition's language: ``label`` or ``label_en``."""
