@@ -31,11 +31,16 @@ _BIDI = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\
 _NEEDS_WORK = re.compile(r"[\\`*_\[\]{}|<>&\"']|\s\s|[^\S ]|" + _BIDI.pattern)
 
 
+def _is_plain(text: str) -> bool:
+    """Most text: nothing in it that Markdown or HTML would read as markup, so it shows as it is."""
+    return not _NEEDS_WORK.search(text) and not _BLOCK_START.match(text)
+
+
 def md_escape(value: Any) -> Markup:
     """Plain text → Markdown that shows exactly that text on one line."""
     text = str(value)
-    if not _NEEDS_WORK.search(text) and not _BLOCK_START.match(text):
-        return Markup(text)  # most text: nothing to escape
+    if _is_plain(text):
+        return Markup(text)
     text = re.sub(r"\s+", " ", text)  # one line: a newline in the data must not start a Markdown block
     out = _MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text)))
     # Text a template puts at the start of a line must not start a block (heading, list, admonition).
@@ -46,9 +51,8 @@ def md_escape(value: Any) -> Markup:
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    if not _NEEDS_WORK.search(value) and not _BLOCK_START.match(value):
-        return value  # nothing to escape: autoescaping passes it through as it is, without a second copy
-    return md_escape(value)
+    # Plain text goes to autoescaping as it is (which leaves it unchanged) rather than as a second Markup copy.
+    return value if _is_plain(value) else md_escape(value)
 
 
 LANGUAGES = ("vi", "en")  # the first is the default edition, at /; the others under /<lang>/
@@ -185,12 +189,11 @@ def render_pages(model: Model) -> dict[str, str]:
     Snippets (appended to every page) are written once, in the default language's run.
     """
     pages: dict[str, str] = {}
+    home = "index.md.j2"
+    templates = sorted(str(path.relative_to(TEMPLATES)) for path in TEMPLATES.rglob("*.j2") if not path.name.startswith("_"))
     for lang in LANGUAGES:
         env = environment(model, lang)
-        names = sorted(name for name in env.list_templates(extensions=["j2"]) if not Path(name).name.startswith("_"))
-        if lang != LANGUAGES[0]:
-            names = [name for name in names if not name.startswith("snippets/")]
-        home = "index.md.j2"
+        names = templates if lang == LANGUAGES[0] else [name for name in templates if not name.startswith("snippets/")]
         rendered: dict[str, str] = {}
         for name in names:
             if name != home:
