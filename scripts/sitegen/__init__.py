@@ -5,7 +5,6 @@ The pipeline, one module a step:
     article.py   the article file → numbered paragraphs
     loader.py    data/*.yml → one dataset, every string NFC, every place remembered
     validate.py  dataset → checked against the JSON Schema and against the article
-    cache.py     compiled work kept between builds (schema bytecode, templates)
     compute.py   figures the site derives (days, ratios, shares), from the data
     model.py     dataset + article + computed figures → what the templates read
     render.py    model → Markdown pages through the Jinja templates in templates/

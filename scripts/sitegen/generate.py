@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import json
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -37,20 +36,7 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
     check_shape(dataset, schema)
     article = load_article(data_dir, dataset.values["article"], dataset.files["article"])
     check_truth(dataset, schema, article)
-    model = build_model(dataset.values, article, schema, dataset.files)
-    return replace(model, benchmarks=read_benchmarks(data_dir / "benchmarks.json"),
-                   lighthouse=read_benchmarks(data_dir / "lighthouse.json"))
-
-
-def read_benchmarks(path: Path) -> dict | None:
-    """A benchmark script's latest results, if any; they are about the site, not facts of the article."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as error:
-        raise DataError(path.name, "", f"cannot read the benchmark results ({error})",
-                        "the JSON that scripts/bench.py writes, or no file") from None
+    return build_model(dataset.values, article, schema, dataset.files)
 
 
 def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -> dict[str, bytes]:

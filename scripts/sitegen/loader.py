@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,14 +9,11 @@ from typing import Any
 
 import yaml
 
-from .cache import cache_dir, store
 from .errors import DataError
 
 PathPart = str | int
 # libyaml's parser when PyYAML was built with it (the wheels are): the same results, many times faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Part of the parse cache's key: a new PyYAML, or a change to how files are read, starts afresh.
-_CACHE_KEY = f"pyyaml {yaml.__version__} {Loader.__name__} nfc-1"
 
 
 @dataclass
@@ -122,26 +117,6 @@ def _parse(name: str, text: str) -> Any:
     return nfc(value) if "\\" in text else value
 
 
-def parse_yaml(name: str, text: str) -> Any:
-    """The value of a YAML text. Building Python objects is most of a large build's parse time, so values
-    are kept by content hash (like __pycache__): an unchanged file is read back, not parsed again."""
-    digest = hashlib.sha256(f"{_CACHE_KEY}\0{text}".encode("utf-8")).hexdigest()[:24]
-    folder = cache_dir()
-    path = folder / f"yaml-{digest}.marshal" if folder else None
-    if path is None:
-        return _parse(name, text)
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):  # not cached yet, or by another Python
-        pass
-    value = _parse(name, text)
-    try:
-        store(path, marshal.dumps(value))
-    except ValueError:  # a value marshal cannot hold (a YAML date): parse it each time
-        pass
-    return value
-
-
 def read_yaml(path: Path) -> tuple[Any, str]:
     """The value of a data file and its text (NFC); one DataError if it is not a YAML mapping."""
     name = path.name
@@ -152,7 +127,7 @@ def read_yaml(path: Path) -> tuple[Any, str]:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(name, f"line {line}", "the file is not UTF-8 text", "a file saved as UTF-8") from None
     text = unicodedata.normalize("NFC", text)
-    value = parse_yaml(name, text)
+    value = _parse(name, text)
     if value is None:
         raise DataError(name, "line 1", "the file is empty", f"a mapping with one key, such as '{path.stem}:'")
     if not isinstance(value, dict):

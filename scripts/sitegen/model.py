@@ -18,8 +18,6 @@ class Model:
     files: dict[str, str]  # collection → the data file that holds it
     article: Article
     computed: tuple[Computed, ...]
-    benchmarks: dict[str, Any] | None = None  # the latest scripts/bench.py results, for the About page
-    lighthouse: dict[str, Any] | None = None  # the latest scripts/bench_lighthouse.py results, likewise
 
     def __getattr__(self, name: str) -> Any:
         # Templates read collections by name: model.figures, model.lessons, ...

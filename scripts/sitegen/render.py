@@ -6,6 +6,7 @@ from the data always shows as literal text; templates and filters that build Mar
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -15,7 +16,6 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from .cache import cache_dir
 from .model import Model
 from .validate import parse_date
 
@@ -142,9 +142,15 @@ def json_value(value: Any) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
+@functools.cache
 def _template_cache() -> jinja2.BytecodeCache | None:
-    folder = cache_dir()
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+    """Jinja's own cache of compiled templates, kept between builds (each `mkdocs build` is a new process).
+    Its folder is per user, mode 0700, and Jinja refuses one that another user owns or that is a symlink;
+    then nothing is cached. One file per template, replaced when the template changes: it cannot grow."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:

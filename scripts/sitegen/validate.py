@@ -7,23 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
-import hashlib
 import json
-import marshal
 import re
-import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-import fastjsonschema
+import jsonschema
 
 from .article import Article
-from .cache import cache_dir, store
 from .errors import DataError
 from .loader import Dataset
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schema.json"
+SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 
 
@@ -81,41 +76,7 @@ def _describe(error, schema: dict[str, Any]) -> tuple[str, str]:
 
 
 
-@functools.lru_cache(maxsize=4)
-def _fast_validator(schema_text: str):
-    """The schema compiled to Python bytecode, kept in the temp folder between builds."""
-    digest = hashlib.sha256((schema_text + fastjsonschema.VERSION + "no-defaults,no-paths").encode("utf-8")).hexdigest()[:16]
-    folder = cache_dir()
-    path = folder / f"schema-{digest}.{sys.implementation.cache_tag}.marshal" if folder else None
-    try:
-        code = marshal.loads(path.read_bytes()) if path else None
-    except (OSError, ValueError, EOFError, TypeError):  # not cached yet, or by another Python
-        code = None
-    if code is None:
-        schema = json.loads(schema_text)
-        schema.pop("$id", None)  # without an $id the entry point is named "validate"
-        # use_default=False: checking must not change the data (the model fills defaults itself)
-        source = fastjsonschema.compile_to_code(schema, use_default=False)
-        # Only "valid or not" is used from this validator (jsonschema words the errors), so the error-path
-        # strings it formats from locals() on every nested call are dropped: checking becomes ~5x faster.
-        source = source.replace(".format(**locals())", "")
-        code = compile(source, "<schema.json>", "exec")
-        if path:
-            store(path, marshal.dumps(code))
-    namespace: dict[str, Any] = {}
-    exec(code, namespace)  # noqa: S102 - code generated from the project's own schema
-    return namespace["validate"]
-
-
 def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
-    # fastjsonschema (compiled to Python) answers "valid?" quickly; jsonschema explains what is wrong.
-    try:
-        _fast_validator(json.dumps(schema, sort_keys=True))(dataset.values)
-        return
-    except fastjsonschema.JsonSchemaException:
-        pass
-    import jsonschema  # only when something is wrong: it explains best, and is slow to import
-
     validator = jsonschema.Draft202012Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(dataset.values))
     if error is None:
