@@ -1,12 +1,16 @@
-"""Shared fixtures: the project's data, a built site, a local server and headless Chromium."""
+"""Shared fixtures: the project's data, one built site per test run, a loopback server and headless Chromium.
+
+The site is built once per run (per worker under pytest-xdist), in-process and into a temporary folder: the
+repository's own docs/ and site/ are never written. Whatever SITE_URL says, tests read the address from the
+built configuration.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,37 +18,84 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, serve_folder  # noqa: E402, F401 (copy_project: for tests)
+from benchkit import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
+from helpers.project import build_site  # noqa: E402
 from sitegen.generate import load_model  # noqa: E402
 
+REQUIRED = bool(os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"))
+_missing: list[str] = []
 
-def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+def _browser_missing() -> str | None:
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -c constraints.txt -e '.[test]')"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests skip, said once and plainly, where Chromium is missing; in CI they fail instead."""
+    reason = _browser_missing()
+    if reason is None:
+        return
+    browser_tests = [item for item in items if item.get_closest_marker("browser")]
+    if not browser_tests:
+        return
+    if REQUIRED:
+        return  # CI: they run, and fail on the missing browser
+    for item in browser_tests:
+        item.add_marker(pytest.mark.skip(reason=reason))
+    _missing.append(f"{len(browser_tests)} browser tests skipped: {reason}. `bash .ci/run` installs it and runs them.")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for line in _missing:
+        terminalreporter.write_line(line, yellow=True)
 
 
 @pytest.fixture(scope="session")
 def model():
+    """The real data, checked against the real article: for the tests about the article's facts."""
     return load_model(ROOT / "data")
 
 
-@pytest.fixture(scope="session")
-def build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The site as `mkdocs build --strict` makes it from the repository, into a temporary folder."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site, result
+@dataclass(frozen=True)
+class Built:
+    site: Path
+    config: object  # MkDocsConfig after the build
+
+    @property
+    def site_url(self) -> str:
+        return self.config.site_url
 
 
 @pytest.fixture(scope="session")
-def site(build) -> Path:
-    return build[0]
+def built(tmp_path_factory) -> Built:
+    """The site as `mkdocs build --strict` makes it from this repository (strict: any warning fails)."""
+    folder = tmp_path_factory.mktemp("built")
+    config = build_site(ROOT / "mkdocs.yml", folder / "docs", folder / "site")
+    return Built(site=folder / "site", config=config)
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built.site
+
+
+@pytest.fixture(scope="session")
+def pages(built) -> list[str]:
+    """Every page of both editions as its path ("", "so-lieu/", "en/so-lieu/", ...), from the built site."""
+    found = sorted(p.parent.relative_to(built.site).as_posix() + "/" for p in built.site.rglob("index.html")
+                   if "assets" not in p.parts and p.parent.name != "search")
+    return [path.removeprefix("./") for path in found]
 
 
 @pytest.fixture(scope="session")
 def server(site):
-    """The built site on a loopback port."""
+    """The built site on a loopback port the OS picks."""
     url, httpd = serve_folder(site)
     yield url
     httpd.shutdown()
@@ -52,13 +103,7 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium through Playwright. In CI (CI or REQUIRE_BROWSER set) a missing browser fails."""
-    required = bool(os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"))
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if required:
-            pytest.fail(message)
-        pytest.skip(message)
+    """Debian's Chromium through Playwright (collection already skipped or failed the test if it is missing)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -70,42 +115,12 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
+    yield context.new_page()
     context.close()
 
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    yield page
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    yield context.new_page()
     context.close()
-
-
-class _Elements(HTMLParser):
-    def __init__(self, tag: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tag, self.found, self._open = tag, [], []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == self.tag:
-            element = {name: value or "" for name, value in attrs} | {"_text": ""}
-            self.found.append(element)
-            if tag not in ("link", "meta", "img", "source", "input"):
-                self._open.append(element)
-
-    def handle_endtag(self, tag):
-        if tag == self.tag and self._open:
-            self._open.pop()
-
-    def handle_data(self, data):
-        for element in self._open:
-            element["_text"] += data
-
-
-def elements(html: str, tag: str) -> list[dict[str, str]]:
-    """Every <tag> of a page as its attributes (and its text as "_text"), however the HTML is minified."""
-    parser = _Elements(tag)
-    parser.feed(html)
-    return parser.found

@@ -1,62 +1,73 @@
-"""The generator's output: deterministic, verbatim where it quotes, corrected where it should be."""
+"""The generator's output, on the synthetic fixture article: deterministic, all or nothing, verbatim where it
+quotes, corrected where it should be."""
 
 from __future__ import annotations
 
 import shutil
-import unicodedata
-from pathlib import Path
 
-from conftest import ROOT
-from sitegen.generate import generate
+import yaml
 
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from helpers.project import SYNTHETIC, snapshot
+from sitegen.generate import generate, load_model
 
 
 def test_generating_twice_gives_identical_output(tmp_path):
-    generate(ROOT / "data", tmp_path / "a")
-    generate(ROOT / "data", tmp_path / "b")
-    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    generate(SYNTHETIC, tmp_path / "a")
+    generate(SYNTHETIC, tmp_path / "b")
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
 
 
 def test_second_run_changes_nothing(tmp_path):
-    generate(ROOT / "data", tmp_path / "docs")
-    assert generate(ROOT / "data", tmp_path / "docs").changed == []
+    generate(SYNTHETIC, tmp_path / "docs")
+    assert generate(SYNTHETIC, tmp_path / "docs").changed == []
 
 
-def test_stale_pages_are_removed(tmp_path):
+def test_stale_pages_are_removed_and_gitignore_kept(tmp_path):
     out = tmp_path / "docs"
     (out / "old").mkdir(parents=True)
     (out / "old" / "page.md").write_text("gone")
-    generate(ROOT / "data", out)
+    (out / ".gitignore").write_text("*\n")
+    generate(SYNTHETIC, out)
     assert not (out / "old").exists()
-
-
-def test_nfd_data_gives_identical_pages(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    for path in data.glob("*.yml"):
-        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
-    generate(ROOT / "data", tmp_path / "nfc")
-    generate(data, tmp_path / "nfd")
-    assert tree(tmp_path / "nfc") == tree(tmp_path / "nfd")
+    assert (out / ".gitignore").read_text() == "*\n"
 
 
 def test_article_is_offered_byte_identical(tmp_path):
-    generate(ROOT / "data", tmp_path)
-    assert (tmp_path / "du-lieu" / "bai-viet-goc.txt").read_bytes() == (ROOT / "data" / "article.txt").read_bytes()
+    generate(SYNTHETIC, tmp_path)
+    assert (tmp_path / "du-lieu" / "bai-viet-goc.txt").read_bytes() == (SYNTHETIC / "article.txt").read_bytes()
 
 
-def test_source_page_holds_every_paragraph_with_its_anchor(model, tmp_path):
-    generate(ROOT / "data", tmp_path)
+def test_source_page_holds_every_paragraph_with_its_anchor(tmp_path):
+    generate(SYNTHETIC, tmp_path)
     source = (tmp_path / "nguon.md").read_text(encoding="utf-8")
-    for paragraph in model.article.paragraphs:
+    for paragraph in load_model(SYNTHETIC).article.paragraphs:
         assert f"{{: #{paragraph.id} " in source
+        assert paragraph.text in source
 
 
-def test_widget_text_is_left_out_of_the_source_page(tmp_path):
-    generate(ROOT / "data", tmp_path)
-    source = (tmp_path / "nguon.md").read_text(encoding="utf-8")
-    for widget in ("Tăng tương phản", "Click để đánh giá", "Tổng số điểm", "Video Clip"):
-        assert widget not in source
+def test_widget_lines_are_left_out_of_the_source_page(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SYNTHETIC, data)
+    article = data / "article.txt"
+    widget = "Bấm để đánh giá bài viết"
+    raw = article.read_bytes() + f"\n{widget}\n".encode()
+    article.write_bytes(raw)
+    meta = yaml.safe_load((data / "article.yml").read_text(encoding="utf-8"))
+    meta["article"]["widget_lines"] = [widget]
+    import hashlib
+
+    meta["article"]["sha256"] = hashlib.sha256(raw).hexdigest()
+    (data / "article.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    generate(data, tmp_path / "docs")
+    assert widget not in (tmp_path / "docs" / "nguon.md").read_text(encoding="utf-8")
+
+
+def test_errata_are_corrected_everywhere_but_the_source_page(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SYNTHETIC, data)
+    (data / "errata.yml").write_text("errata:\n  - {id: kiem-nhiem, paragraph: p7, wrong: kiêm nhiệm, right: KIÊM-NHIỆM}\n",
+                                     encoding="utf-8")
+    generate(data, tmp_path / "docs")
+    assert "kiêm nhiệm" in (tmp_path / "docs" / "nguon.md").read_text(encoding="utf-8")
+    shortcomings = (tmp_path / "docs" / "han-che.md").read_text(encoding="utf-8")
+    assert "“nhân sự còn KIÊM-NHIỆM" in shortcomings and "“nhân sự còn kiêm nhiệm" not in shortcomings

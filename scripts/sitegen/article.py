@@ -7,8 +7,10 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError
+from .loader import Dataset, decode, read_text
 
 
 @dataclass(frozen=True)
@@ -45,21 +47,74 @@ class Article:
         return best[0], best[1]
 
 
-def read_bytes_checked(path: Path, expected_sha256: str, data_file: str) -> bytes:
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024  # a news article is a few kB; this stops a wrong path early
+
+
+def article_path(data_dir: Path, dataset: Dataset) -> Path:
+    """The article's file: a regular file inside the data folder, named in article.yml."""
+    written = dataset.values["article"]["file"]
+    path = (data_dir / written).resolve()
+    if not path.is_relative_to(data_dir.resolve()):
+        raise DataError(*dataset.place(("article", "file")), f"{written!r} is outside the data folder",
+                        "the article's file name, inside the data folder beside article.yml")
+    return path
+
+
+def describe_change(raw: bytes, expected: str, dataset: Dataset) -> str:
+    """Say in words how the article's bytes differ from the ones the data was checked against."""
+    def matches(candidate: bytes) -> bool:
+        return hashlib.sha256(candidate).hexdigest() == expected
+
+    stripped = raw.rstrip(b" \t\r\n")
+    for cut in range(1, len(raw) - len(stripped) + 1):
+        if matches(raw[:-cut]):
+            return f"{cut} byte{'s' if cut > 1 else ''} added at the end: {'a line end' if raw[-cut:].strip() == b'' else 'text'}"
+    for added in (b"\n", b"\r\n", b" "):
+        if matches(raw + added):
+            return f"{len(added)} byte{'s' if len(added) > 1 else ''} removed at the end"
+    if raw.startswith(b"\xef\xbb\xbf") and matches(raw[3:]):
+        return "a byte order mark added at the start"
+    if matches(raw.replace(b"\r\n", b"\n")):
+        return "its line ends changed to Windows ones (CRLF)"
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataError(data_file, "article.file", f"cannot read the article {path.name} ({error.strerror})",
-                        "the article file beside the data files") from None
+        text = unicodedata.normalize("NFC", raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return "it is no longer UTF-8 text"
+    meta = dataset.values["article"]
+    paragraphs = {p.id: p.text for p in split_paragraphs(text, meta["widget_lines"], meta["kinds"])}
+    for source in _sources(dataset.values):
+        if source["quote"] not in paragraphs.get(source["paragraph"], ""):
+            return f"changed in paragraph {source['paragraph']}, where a quote no longer matches"
+    return "changed, though every quote still matches"
+
+
+def _sources(value: Any):
+    """Every source (paragraph and quote) anywhere in the data."""
+    if isinstance(value, dict):
+        if "paragraph" in value and "quote" in value:
+            yield value
+        for item in value.values():
+            yield from _sources(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _sources(item)
+
+
+def read_article_bytes(data_dir: Path, dataset: Dataset) -> tuple[Path, bytes]:
+    path = article_path(data_dir, dataset)
+    file, where = dataset.place(("article", "file"))
+    try:
+        raw = read_text(path, MAX_ARTICLE_BYTES, name=path.name)
+    except DataError as error:
+        raise DataError(file, where, f"the article {dataset.values['article']['file']!r} {error.problem}",
+                        "a text file inside the data folder, at most 8 MB") from None
+    expected = dataset.values["article"]["sha256"]
     digest = hashlib.sha256(raw).hexdigest()
-    if digest != expected_sha256:
-        raise DataError(
-            data_file,
-            "article.sha256",
-            f"the article {path.name} has changed since the data was made (its SHA-256 is {digest})",
-            "the article the data was checked against; if the change is meant, review every quote and set sha256 to the new value",
-        )
-    return raw
+    if digest != expected:
+        raise DataError(*dataset.place(("article", "sha256")),
+                        f"the article {path.name} is not the one the data was checked against ({describe_change(raw, expected, dataset)})",
+                        f"the same text; if the change is meant, review the quotes and set sha256 to {digest} in {file}")
+    return path, raw
 
 
 def split_paragraphs(text: str, widget_lines: list[str], kinds: dict[str, str]) -> tuple[Paragraph, ...]:
@@ -79,18 +134,14 @@ def split_paragraphs(text: str, widget_lines: list[str], kinds: dict[str, str]) 
     )
 
 
-def load_article(data_dir: Path, meta: dict, data_file: str) -> Article:
-    path = data_dir / meta["file"]
-    raw = read_bytes_checked(path, meta["sha256"], data_file)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DataError(meta["file"], f"byte {error.start}", "the article is not UTF-8 text", "UTF-8") from None
-    text = unicodedata.normalize("NFC", text)
+def load_article(data_dir: Path, dataset: Dataset) -> Article:
+    meta = dataset.values["article"]
+    path, raw = read_article_bytes(data_dir, dataset)
+    text = decode(raw, path.name)
     lines = {" ".join(line.split()) for line in text.splitlines()}
     for index, widget in enumerate(meta["widget_lines"]):
         if widget.strip() not in lines:
-            raise DataError(data_file, f"article.widget_lines[{index}]", f"the line {widget!r} is not in the article",
+            raise DataError(*dataset.place(("article", "widget_lines", index)), f"the line {widget!r} is not in the article",
                             "a whole line of the article's web page widgets")
     paragraphs = split_paragraphs(text, meta["widget_lines"], meta["kinds"])
     return Article(path=path, sha256=meta["sha256"], paragraphs=paragraphs)

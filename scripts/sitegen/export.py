@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -59,10 +58,9 @@ def dataset_json(source: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(blocks) + "\n}\n"
 
 
-def export_files(model: Model, data_dir: Path, schema_file: Path) -> dict[str, bytes]:
-    # The YAML files as written, in NFC like everything the site shows.
-    files = {f"{FOLDER}/{path.name}": unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).encode("utf-8")
-             for path in sorted(data_dir.glob("*.yml"))}
+def export_files(model: Model, schema_file: Path) -> dict[str, bytes]:
+    # The YAML files as written, in NFC with LF line ends and no byte order mark, like everything the site shows.
+    files = {f"{FOLDER}/{name}": text.encode("utf-8") for name, text in sorted(model.texts.items())}
     files[f"{FOLDER}/schema.json"] = schema_file.read_bytes()
     files[f"{FOLDER}/du-lieu.json"] = dataset_json(model.source).encode("utf-8")
     files[f"{FOLDER}/so-lieu.csv"] = figures_csv(model).encode("utf-8")

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import gc
 import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 class Result:
     files: dict[str, bytes]
     changed: list[str]
+    ignored: list[str]  # editor leftovers in the data folder, left alone
 
 
 def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
@@ -34,14 +36,14 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
     dataset = load_dataset(data_dir)
     schema = load_schema(schema_file)
     check_shape(dataset, schema)
-    article = load_article(data_dir, dataset.values["article"], dataset.files["article"])
+    article = load_article(data_dir, dataset)
     check_truth(dataset, schema, article)
-    return build_model(dataset.values, article, schema, dataset.files)
+    return build_model(dataset, article, schema)
 
 
 def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -> dict[str, bytes]:
     files = {path: text.encode("utf-8") for path, text in render_pages(model).items()}
-    files.update(export_files(model, data_dir, schema_file))
+    files.update(export_files(model, schema_file))
     files.update(search_files(model))
     return files
 
@@ -61,19 +63,29 @@ def collector_paused() -> Iterator[None]:
 
 def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs") -> Result:
     with collector_paused():
-        files = build_files(load_model(data_dir), data_dir)
-        return Result(files=files, changed=write_tree(files, out_dir))
+        model = load_model(data_dir)
+        files = build_files(model, data_dir)
+        return Result(files=files, changed=write_tree(files, out_dir), ignored=model.ignored)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate the site's Markdown pages from the article and its data.")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="folder of the article and the YAML data (default: data/)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write the pages into (default: docs/)")
+    parser.add_argument("--verbose", action="store_true", help="on an unexpected failure, print the whole traceback")
     args = parser.parse_args(argv)
     try:
         result = generate(args.data, args.out)
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except Exception as error:  # a bug, or a file nobody foresaw: one line, and the traceback on request
+        if args.verbose:
+            traceback.print_exc()
+        print(f"error: the generator failed: {type(error).__name__}: {error}"
+              + ("" if args.verbose else " (run with --verbose for the traceback)"), file=sys.stderr)
+        return 1
+    if result.ignored:
+        print(f"ignored editor leftovers in {args.data}: {', '.join(result.ignored)}")
     print(f"{len(result.files)} files in {args.out}, {len(result.changed)} changed")
     return 0

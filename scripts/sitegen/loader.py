@@ -1,7 +1,14 @@
-"""Read data/*.yml into one dataset, remembering which file and line each value came from."""
+"""Read data/*.yml into one dataset, remembering which file and line each value came from.
+
+Only regular `*.yml`/`*.yaml` files whose names start with neither `.` nor `#` are data; editors' lock files
+and backups beside them are named and left alone. Limits keep a hostile or broken file from eating the
+machine: a size cap per file, and a cap on how far YAML aliases may multiply a document.
+"""
 
 from __future__ import annotations
 
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +22,11 @@ PathPart = str | int
 # libyaml's parser when PyYAML was built with it (the wheels are): the same results, many times faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_FILE_BYTES = 32 * 1024 * 1024  # ~300x today's largest data file, far above the 100x the benchmarks use
+# Editors' leftovers beside the data: Emacs locks (.#x) and autosaves (#x#), ~ backups, Vim swap files.
+LEFTOVER = re.compile(r"^(?:\.#.*|#.*#|.*~|\..*\.sw[a-p])$")
+DATA_SUFFIXES = (".yml", ".yaml")
+
 
 @dataclass
 class Dataset:
@@ -22,7 +34,8 @@ class Dataset:
 
     values: dict[str, Any] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # top-level key → file name
-    texts: dict[str, str] = field(default_factory=dict)  # file name → its text (NFC), for line numbers
+    texts: dict[str, str] = field(default_factory=dict)  # file name → its text (NFC, LF, no BOM)
+    ignored: list[str] = field(default_factory=list)  # editor leftovers in the data folder, by name
     _nodes: dict[str, dict[str, yaml.Node]] = field(default_factory=dict, repr=False)  # parsed on demand
 
     def node(self, key: str) -> yaml.Node | None:
@@ -39,8 +52,17 @@ class Dataset:
         key = str(path[0]) if path else ""
         file = self.files.get(key, "data")
         dotted = format_path(path)
-        line = line_of(self.node(key), path[1:])
-        return file, f"line {line}, {dotted}" if line else dotted
+        found = node_at(self.node(key), path[1:])
+        return file, f"line {found.start_mark.line + 1}, {dotted}" if found is not None else dotted
+
+    def written(self, path: tuple[PathPart, ...]) -> str | None:
+        """A scalar exactly as the file writes it ("01" for a value YAML read as the number 1)."""
+        key = str(path[0]) if path else ""
+        found = node_at(self.node(key), path[1:], exact=True)
+        if not isinstance(found, yaml.ScalarNode):
+            return None
+        text = self.texts[self.files[key]]
+        return text[found.start_mark.index : found.end_mark.index]
 
 
 def format_path(path: tuple[PathPart, ...]) -> str:
@@ -50,8 +72,8 @@ def format_path(path: tuple[PathPart, ...]) -> str:
     return text
 
 
-def line_of(node: yaml.Node | None, path: tuple[PathPart, ...]) -> int | None:
-    """The 1-based line where the value at ``path`` starts (or its nearest parent that exists)."""
+def node_at(node: yaml.Node | None, path: tuple[PathPart, ...], exact: bool = False) -> yaml.Node | None:
+    """The node at ``path`` (or, unless ``exact``, its nearest parent that exists)."""
     if node is None:
         return None
     for part in path:
@@ -61,9 +83,9 @@ def line_of(node: yaml.Node | None, path: tuple[PathPart, ...]) -> int | None:
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             child = node.value[part]
         if child is None:
-            break
+            return None if exact else node
         node = child
-    return node.start_mark.line + 1
+    return node
 
 
 def nfc(value: Any) -> Any:
@@ -97,36 +119,103 @@ def top_level_nodes(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
     return list(node.value) if isinstance(node, yaml.MappingNode) else []
 
 
+def check_expansion(name: str, root: yaml.Node, text_size: int) -> None:
+    """Refuse a document whose aliases multiply it far beyond its text (the "billion laughs"): without
+    aliases a document has fewer values than characters, so that is the measure."""
+    limit = text_size + 10_000
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
+        if children_done:
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[id(node)] > limit:
+                raise DataError(name, f"line {node.start_mark.line + 1}",
+                                f"its aliases (*name) repeat values into more than {limit:,} values",
+                                "data written out, or aliases that repeat only a little")
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """Where a YAML error is (the line of the mistake) and what it is, in a maintainer's words."""
+    problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+    context = str(error.context or "")
+    # An unclosed bracket or quote is noticed lines later; the mistake is where it opened.
+    mark = error.context_mark if context.startswith(("while parsing a flow", "while scanning a quoted")) and error.context_mark else None
+    mark = mark or error.problem_mark or error.context_mark
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    if "'\\t'" in problem or "tab character" in problem:
+        return where, "a tab character (YAML indents with spaces only)"
+    return where, f"this is not valid YAML ({problem})"
+
+
 def _parse(name: str, text: str) -> Any:
     try:
         loader = _Loader(text)
         loader.name = name
         try:
-            value = loader.get_single_data()
+            root = loader.get_single_node()
+            if root is None:
+                return None
+            check_expansion(name, root, len(text))
+            value = loader.construct_document(root)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
-        raise DataError(name, where, f"this is not valid YAML ({problem})",
-                        "YAML as in the other data files (check indentation, colons and quotes)") from None
+        where, problem = _yaml_problem(error)
+        raise DataError(name, where, problem,
+                        "YAML as in the other data files (indent with spaces; check colons, brackets and quotes)") from None
     except yaml.YAMLError as error:
         raise DataError(name, "", f"this is not valid YAML ({error})", "valid YAML") from None
     # The text was normalised before parsing; only YAML escapes ("\u0301") can make a string NFD again.
     return nfc(value) if "\\" in text else value
 
 
-def read_yaml(path: Path) -> tuple[Any, str]:
-    """The value of a data file and its text (NFC); one DataError if it is not a YAML mapping."""
-    name = path.name
-    raw = path.read_bytes()
+def read_text(path: Path, limit: int = MAX_FILE_BYTES, name: str | None = None) -> bytes:
+    """The bytes of a regular file, or one DataError saying in plain words why it cannot be read."""
+    name = name or path.name
     try:
-        text = raw.decode("utf-8")
+        info = path.stat()
+    except FileNotFoundError:
+        problem = "is a link that points to nothing" if path.is_symlink() else "does not exist"
+        raise DataError(name, "", problem, "a data file, or no file of that name") from None
+    except OSError as error:
+        raise DataError(name, "", f"cannot be read ({error.strerror.lower()})", "a readable file") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError(name, "", "is a folder, not a file", "YAML files directly in the data folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(name, "", "is not a regular file (a device, pipe or socket)", "an ordinary text file")
+    if info.st_size > limit:
+        raise DataError(name, "", f"is too large ({info.st_size / 2**20:.0f} MB; the limit is {limit // 2**20} MB)",
+                        "a smaller file (is it the right file?)")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise DataError(name, "", f"cannot be read ({(error.strerror or str(error)).lower()})", "a readable file") from None
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text (a byte order mark is accepted), with LF line ends and NFC: CRLF and NFD files read the same."""
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(name, f"line {line}", "the file is not UTF-8 text", "a file saved as UTF-8") from None
-    text = unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+
+
+def read_yaml(path: Path) -> tuple[Any, str]:
+    """The value of a data file and its text; one DataError if it is not a YAML mapping."""
+    name = path.name
+    text = decode(read_text(path), name)
     value = _parse(name, text)
     if value is None:
         raise DataError(name, "line 1", "the file is empty", f"a mapping with one key, such as '{path.stem}:'")
@@ -135,9 +224,24 @@ def read_yaml(path: Path) -> tuple[Any, str]:
     return value, text
 
 
+def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
+    """The data files of a folder, and the names of the editor leftovers beside them."""
+    try:
+        entries = sorted(data_dir.iterdir())
+    except OSError as error:
+        raise DataError(str(data_dir), "", f"the data folder cannot be read ({error.strerror})", "a folder of YAML files") from None
+    files, leftovers = [], []
+    for path in entries:
+        if LEFTOVER.match(path.name) or (path.name.startswith((".", "#")) and path.name.endswith(DATA_SUFFIXES)):
+            leftovers.append(path.name)
+        elif path.name.endswith(DATA_SUFFIXES) and not path.name.startswith((".", "#")):
+            files.append(path)
+    return files, leftovers
+
+
 def load_dataset(data_dir: Path) -> Dataset:
     dataset = Dataset()
-    files = sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("*.yaml"))
+    files, dataset.ignored = data_files(data_dir)
     if not files:
         raise DataError(str(data_dir), "", "no data files found", "YAML files (*.yml) in the data folder")
     for path in files:

@@ -8,6 +8,7 @@ from typing import Any
 
 from .article import Article
 from .compute import Computed, compute_all
+from .loader import Dataset
 from .validate import parse_date
 
 
@@ -16,6 +17,8 @@ class Model:
     data: dict[str, Any]  # the checked data, with the schema's defaults filled in
     source: dict[str, Any]  # the data exactly as the YAML files give it (NFC)
     files: dict[str, str]  # collection → the data file that holds it
+    texts: dict[str, str]  # data file → its text as read (NFC, LF, no BOM): the downloads
+    ignored: list[str]  # editor leftovers beside the data files
     article: Article
     computed: tuple[Computed, ...]
 
@@ -71,6 +74,7 @@ def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, A
     return filled
 
 
-def build_model(values: dict[str, Any], article: Article, schema: dict[str, Any], files: dict[str, str]) -> Model:
-    filled = with_defaults(values, schema)
-    return Model(data=filled, source=values, files=files, article=article, computed=compute_all(filled))
+def build_model(dataset: Dataset, article: Article, schema: dict[str, Any]) -> Model:
+    filled = with_defaults(dataset.values, schema)
+    return Model(data=filled, source=dataset.values, files=dataset.files, texts=dataset.texts, ignored=dataset.ignored,
+                 article=article, computed=compute_all(filled))

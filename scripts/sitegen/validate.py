@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -16,7 +17,7 @@ import jsonschema
 
 from .article import Article
 from .errors import DataError
-from .loader import Dataset
+from .loader import Dataset, top_level_nodes
 
 SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
@@ -34,7 +35,36 @@ def parse_date(text: str) -> dt.date:
 
 # --- shape --------------------------------------------------------------------------------------
 
-def _describe(error, schema: dict[str, Any]) -> tuple[str, str]:
+TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+              "array": "a list (lines starting with -)", "object": "a group of keys", "null": "nothing"}
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value quoted on one line: invisible characters spelled out (\\u001b), long text shortened."""
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value))
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
+
+
+def describe(value: Any) -> str:
+    """A YAML value's kind in a maintainer's words, never a Python repr."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a group of keys"
+
+
+def _describe(error, schema: dict[str, Any], written: str | None = None) -> tuple[str, str]:
     """A maintainer's wording for a schema error: (what is wrong, what is expected)."""
     kind, sub = error.validator, error.schema
     if kind == "additionalProperties":
@@ -55,28 +85,35 @@ def _describe(error, schema: dict[str, Any]) -> tuple[str, str]:
             return f"the key {key!r} is missing", f"the Vietnamese beside {key + '_en'!r}"
         return f"the key {key!r} is missing", "every required key: " + ", ".join(error.validator_value)
     if kind == "type":
-        names = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-                 "array": "a list", "object": "a mapping of keys"}
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"{error.instance!r} has the wrong type", " or ".join(names.get(w, w) for w in wanted)
+        expected = " or ".join(TYPE_NAMES.get(w, w) for w in wanted)
+        if isinstance(error.instance, dt.date):
+            return (f"{error.instance.isoformat()} is a date written year first",
+                    "a date written day/month/year, like 26/4/2024 (in quotes if it has leading zeros: \"05/02/2024\")")
+        if "string" in wanted and written and not isinstance(error.instance, (dict, list)):
+            return (f"{written} is read as {describe(error.instance)}, not as text",
+                    f"text; to keep it as written, put it in quotes: \"{written}\"")
+        return f"{shown(written) if written else 'this'} is {describe(error.instance)}", expected
     if kind == "enum":
-        return f"{error.instance!r} is not allowed here", "one of: " + ", ".join(map(str, error.validator_value))
+        return f"{shown(error.instance)} is not allowed here", "one of: " + ", ".join(map(str, error.validator_value))
     if kind == "pattern":
         if "control characters" in sub.get("description", ""):
             if not str(error.instance).strip():
                 return "this is empty or only spaces", "some text"
-            return f"{error.instance!r} holds a control character", sub["description"]
-        return f"{error.instance!r} is not in the right form", sub.get("description", f"text matching {error.validator_value}")
+            control = next(c for c in str(error.instance) if ord(c) < 32 or ord(c) == 127)
+            return f"{shown(error.instance)} holds an invisible control character (U+{ord(control):04X})", sub["description"]
+        return f"{shown(error.instance)} is not in the right form", sub.get("description", f"text matching {error.validator_value}")
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
     if kind in ("minimum", "maximum", "maxItems"):
-        return f"{error.instance!r} is out of range", f"{kind} {error.validator_value}"
+        return f"{error.instance} is out of range", f"{kind} {error.validator_value}"
     return error.message, ""
 
 
 
 
 def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
+    check_finite(dataset)
     validator = jsonschema.Draft202012Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(dataset.values))
     if error is None:
@@ -84,7 +121,9 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     path = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and not path:
         extra = next(key for key in error.instance if key not in schema["properties"])
-        raise DataError(dataset.files.get(extra, "data"), "line 1", f"unknown collection {extra!r}",
+        file = dataset.files.get(extra, "data")
+        line = next((name.start_mark.line + 1 for name, _ in top_level_nodes(dataset.texts.get(file, "")) if name.value == extra), 1)
+        raise DataError(file, f"line {line}", f"unknown collection {extra!r}",
                         "one of: " + ", ".join(sorted(schema["properties"])))
     if error.validator == "required" and not path:
         missing = re.search(r"'([^']+)'", error.message)
@@ -93,8 +132,22 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     if error.validator == "additionalProperties":
         path = path + (next(key for key in error.instance if key not in error.schema.get("properties", {})),)
     file, where = dataset.place(path)
-    problem, expected = _describe(error, schema)
+    problem, expected = _describe(error, schema, dataset.written(path))
     raise DataError(file, where, problem, expected)
+
+
+def check_finite(dataset: Dataset) -> None:
+    """NaN and infinities (YAML's .nan, .inf) pass a schema's "number" but mean nothing on a page."""
+    stack: list[tuple[tuple, Any]] = [((key,), value) for key, value in dataset.values.items()]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            raise DataError(*dataset.place(path), f"{dataset.written(path) or value} is not a finite number",
+                            "a number written with digits, such as 100 or 7.5")
+        if isinstance(value, dict):
+            stack.extend((path + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((path + (index,), item) for index, item in enumerate(value))
 
 
 # --- truth --------------------------------------------------------------------------------------
@@ -302,11 +355,11 @@ def check_translation(dataset: Dataset, article: Article) -> None:
 
 
 def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    check_dates(dataset, schema)  # first: an impossible date is impossible, whatever the article says
     check_unique_ids(dataset, schema)
     check_references(dataset, schema)
     check_article_meta(dataset, article)
     check_quotes(dataset, schema, article)
-    check_dates(dataset, schema)
     check_figures(dataset)
     check_computed(dataset)
     check_errata(dataset, article)

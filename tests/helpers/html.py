@@ -1,0 +1,85 @@
+"""Reading built pages the way a reader sees them: elements and their attributes, ids, links, paragraphs, text."""
+
+from __future__ import annotations
+
+import html as entities
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class _Elements(HTMLParser):
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.found, self._open = tag, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == self.tag:
+            element = {name: value or "" for name, value in attrs} | {"_text": ""}
+            self.found.append(element)
+            if tag not in ("link", "meta", "img", "source", "input"):
+                self._open.append(element)
+
+    def handle_endtag(self, tag):
+        if tag == self.tag and self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for element in self._open:
+            element["_text"] += data
+
+
+def elements(html: str, tag: str) -> list[dict[str, str]]:
+    """Every <tag> of a page as its attributes (and its text as "_text"), however the HTML is minified."""
+    parser = _Elements(tag)
+    parser.feed(html)
+    return parser.found
+
+
+class PageParser(HTMLParser):
+    """A page's ids, links, language and its source paragraphs (the source page's numbered paragraphs)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.lang: str | None = None
+        self.paragraphs: dict[str, str] = {}
+        self._para: str | None = None
+        self._pair: str | None = None  # English source page: the id is on the pair (original + translation)
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "div" and "para-pair" in (attrs.get("class") or "").split():
+            self._pair = attrs["id"]
+        if tag == "p" and "para" in (attrs.get("class") or "").split():
+            self._para, self._text = attrs.get("id", self._pair), []
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self._para:
+            text = " ".join("".join(self._text).split())
+            self.paragraphs[self._para] = re.sub(r"^\d+ ", "", text)
+            self._para = None
+
+    def handle_data(self, data):
+        if self._para:
+            self._text.append(data)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_text(html: str) -> str:
+    """The words of a page as a reader reads them: inline tags dropped so words stay whole, blocks spaced."""
+    inline = re.sub(r"</?(?:abbr|time|span|strong|em|a|bdi)\b[^>]*>", "", html)
+    return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
