@@ -19,6 +19,7 @@ SYNTHETIC = ROOT / "tests" / "synthetic" / "data"  # a made-up second article, t
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> MkDocsConfig:
     """`mkdocs build --strict` in this process (as mkdocs-static-i18n's own tests do): docs/ and site/ where
     the caller says, never the repository's own."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
     config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
