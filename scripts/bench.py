@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Benchmarks: build overhead, growth with data, live reload, and the weight of the built site.
 
-    python scripts/bench.py [--quick] [--json] [--results PATH]
+    python scripts/bench.py [--quick] [--json] [--save]
 
-Prints a Markdown table (or, with --json, one JSON object) and writes the results to data/benchmarks.json,
-which the "About this site" page shows. --quick runs fewer rounds (under two minutes). Absolute times vary
+Prints a Markdown table (or, with --json, one JSON object). With --save it keeps the results in
+bench/results/bench.json (a --quick run in bench-quick.json, so it never replaces a full one); nothing else is
+written. --quick runs fewer rounds (under two minutes). Absolute times vary
 from machine to machine: the machine is reported beside them, and the ratios are the headline.
 
 Goals: full build at most 1.2x a plain MkDocs build of the same Markdown; generation time linear or better in
@@ -32,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, machine, mkdocs_settings  # noqa: E402
+from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, machine, mkdocs_settings, save_results  # noqa: E402
 from sitegen.generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -190,8 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds: under two minutes")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a Markdown table")
-    parser.add_argument("--results", type=Path, default=ROOT / "data" / "benchmarks.json",
-                        help="where to write the results for the About page (default: data/benchmarks.json)")
+    parser.add_argument("--save", action="store_true", help="keep the results in bench/results/ (a quick run in its own file)")
     parser.add_argument("--child-generate", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_generate:
@@ -201,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     rounds = 3 if args.quick else 7
     report = {"machine": machine(), "quick": args.quick, "build": build_overhead(rounds),
               "growth": growth(2 if args.quick else 5), "live_reload": live_reload(2 if args.quick else 5), "weight": weight()}
-    args.results.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if args.save:
+        print(f"saved to {save_results('bench', report, args.quick)}", file=sys.stderr)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
     return 0
 

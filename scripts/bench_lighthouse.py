@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Lighthouse, page by page: this site against the same content in Material's default configuration.
 
-    python scripts/bench_lighthouse.py [--quick] [--runs N] [--json]
+    python scripts/bench_lighthouse.py [--quick] [--runs N] [--json] [--save]
 
 Needs Node.js, `npm install --prefix tests --no-save lighthouse` (not installed by CI: it is large; or set
 LIGHTHOUSE to its path) and Debian's nginx,
 which serves each build gzip'd on a loopback port. Lighthouse runs Debian's Chromium (CHROME_PATH), mobile
 profile, and reports the median of N runs (default 3; Material's defaults 1 run unless --default-runs; --quick:
-1 run, three pages). Every page of both editions. Writes the table to
-data/lighthouse.json, which the About page shows. Goals: 100 for accessibility, best practices and SEO, at
+1 run, three pages). Every page of both editions. With --save, keeps the table in bench/results/lighthouse.json
+(a quick run: lighthouse-quick.json). Goals: 100 for accessibility, best practices and SEO, at
 least 98 for performance, on every page.
 """
 
@@ -30,7 +30,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from benchkit import editions_plugin, mkdocs_settings  # noqa: E402
+from benchkit import editions_plugin, mkdocs_settings, nav_pages, save_results  # noqa: E402
 
 LIGHTHOUSE = Path(os.environ.get("LIGHTHOUSE", ROOT / "tests" / "node_modules" / ".bin" / "lighthouse"))
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -100,14 +100,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per page for this site (median)")
     parser.add_argument("--default-runs", type=int, default=1, help="runs per page for Material's defaults")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--save", action="store_true", help="keep the results in bench/results/ (a quick run in its own file)")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists() or not shutil.which("nginx"):
         print("needs: npm install --prefix tests lighthouse; apt-get install nginx", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_site import ALL_PAGES
-
-    pages = ["", "so-lieu/", "en/nguon/"] if args.quick else ALL_PAGES
+    pages = ["", "so-lieu/", "en/nguon/"] if args.quick else nav_pages()
     runs = {"this site": 1 if args.quick else args.runs, "Material default": 1 if args.quick else args.default_runs}
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -127,7 +125,8 @@ def main() -> int:
     goals = {"accessibility_bp_seo_100": all(r[c] == 100 for r in ours for c in CATEGORIES[1:]),
              "performance_at_least_98": all(r["performance"] >= 98 for r in ours)}
     report = {"runs": runs["this site"], "default_runs": runs["Material default"], "pages": results, "goals": goals}
-    (ROOT / "data" / "lighthouse.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if args.save:
+        print(f"saved to {save_results('lighthouse', report, args.quick)}", file=sys.stderr)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0

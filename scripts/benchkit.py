@@ -1,5 +1,5 @@
 """What the benchmarks and the browser tests share: Debian's Chromium, a loopback server, the machine,
-a throw-away copy of the project, and mkdocs.yml read as data."""
+a throw-away copy of the project, mkdocs.yml read as data (its pages), and where results are kept."""
 
 from __future__ import annotations
 
@@ -39,17 +39,28 @@ def machine() -> dict[str, str]:
             "mkdocs-material": version("mkdocs-material"), "platform": platform.platform(terse=True)}
 
 
-def copy_project(dest: Path) -> Path:
-    """What a build reads — mkdocs.yml, data/, overrides/ — copied to ``dest``, with an empty docs/."""
+RESULTS = ROOT / "bench" / "results"  # about the site, not the article: kept apart from data/
+
+
+def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
+    """What a build reads — mkdocs.yml, overrides/ and a data folder — copied to ``dest``, with an empty docs/."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "data", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        else:
-            shutil.copy(source, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copytree(data, dest / "data")
     (dest / "docs").mkdir(exist_ok=True)
     return dest
+
+
+def save_results(name: str, report: dict[str, Any], quick: bool) -> Path:
+    """Keep a benchmark's results in bench/results/, only when asked (--save). A quick run goes to its own file,
+    so it never replaces a full one."""
+    import json
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / (f"{name}-quick.json" if quick else f"{name}.json")
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
 
 
 class _Settings(yaml.SafeLoader):
@@ -72,3 +83,22 @@ def editions_plugin(settings: dict[str, Any], theme_overrides: bool = True) -> d
         entry = {"i18n": {**entry["i18n"], "languages": [{k: v for k, v in lang.items() if k != "theme"}
                                                        for lang in entry["i18n"]["languages"]]}}
     return entry
+
+
+def _nav_files(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [file for item in nav for file in _nav_files(item)]
+    if isinstance(nav, dict):
+        return [file for value in nav.values() for file in _nav_files(value)]
+    return []
+
+
+def nav_pages() -> list[str]:
+    """The site's pages as mkdocs.yml lists them, in every edition: "", "so-lieu/", ..., "en/so-lieu/"."""
+    settings = mkdocs_settings()
+    pages = ["" if file == "index.md" else file.removesuffix(".md") + "/" for file in _nav_files(settings["nav"])]
+    i18n = next((p["i18n"] for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p), {"languages": []})
+    editions = [""] + [f"{lang['locale']}/" for lang in i18n["languages"] if not lang.get("default")]
+    return [edition + page for edition in editions for page in pages]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from helpers.project import ROOT, copy_project
 
 ZENSICAL = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
 

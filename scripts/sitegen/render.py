@@ -168,7 +168,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
     env.filters.update(
         fixed=filters.fixed, cite=filters.cite, time=filters.time_tag, number=filters.number, cap=capitalize,
         yaml=yaml_string, json=json_value, iso_date=lambda date: parse_date(date).isoformat(), tr=filters.tr,
-        date_text=filters.date_text,
+        date_text=filters.date_text, quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
     env.globals.update(model=model, article=model.article, article_meta=model.data["article"],
                        site=model.data["site"], source_page=SOURCE_PAGE, lang=lang, say=filters.say,

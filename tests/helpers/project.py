@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+
+from benchkit import copy_project  # noqa: F401 - shared with the benchmarks
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = ROOT / "tests" / "synthetic" / "data"  # a made-up second article, the fixture dataset
@@ -34,16 +35,6 @@ def run_mkdocs(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=timeout)
-
-
-def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
-    """What a build reads — mkdocs.yml, overrides/ and a data folder — copied to ``dest``, with an empty docs/."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
-    shutil.copytree(data, dest / "data")
-    (dest / "docs").mkdir(exist_ok=True)
-    return dest
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
