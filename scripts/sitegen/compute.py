@@ -18,6 +18,7 @@ class Computed:
     unit: str
     unit_en: str
     approximate: bool
+    bound: str | None  # "at-most" / "at-least" when an input is an "as of" date
     op: str
     inputs: tuple[dict[str, Any], ...]  # the events or figures it was computed from, with their sources
 
@@ -56,6 +57,7 @@ def compute_all(values: dict[str, Any]) -> tuple[Computed, ...]:
                 unit=item["unit"],
                 unit_en=item["unit_en"],
                 approximate=item["approximate"],
+                bound=item.get("bound"),
                 op=item["op"],
                 inputs=inputs,
             )

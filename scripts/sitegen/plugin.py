@@ -55,9 +55,16 @@ def _page_language(src_uri: str) -> str:
     return suffixes[-2].lstrip(".") if len(suffixes) > 1 and suffixes[-2].lstrip(".") in ERROR_TITLE else "vi"
 
 
+def _edition(config: MkDocsConfig) -> str | None:
+    """The locale mkdocs-static-i18n is building (its `current_language`; no public accessor), or None."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) if i18n is not None else None
+
+
 class SitegenPlugin(BasePlugin[SitegenConfig]):
     command = ""
     error: str | None = None
+    not_found: dict[str, str] = {}  # each edition's 404 page: every edition's build writes site/404.html
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -125,10 +132,17 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         title = ERROR_TITLE[_page_language(page.file.src_uri)]
         return f'!!! failure "{title}"\n\n    {md_escape(self.error)}\n\n' + markdown
 
+    @event_priority(-300)  # last: the page as written, minified
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if self.config.enabled and template_name == "404.html":
+            self.not_found = {**self.not_found, _edition(config) or "": output}
+        return output
+
     @event_priority(-200)  # after mkdocs-static-i18n's editions and Material's offline search_index.js
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or _building_other_edition(config):
             return  # the whole site is not there yet
+        self._place_not_found_pages(config)
         i18n = config.plugins.get("i18n")
         if i18n is not None:
             others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
@@ -137,6 +151,16 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         if _offline(config):
             archive = zip_folder(Path(config.site_dir))
             log.info(f"offline edition: {config.site_dir} and {archive}")
+
+    def _place_not_found_pages(self, config: MkDocsConfig) -> None:
+        """The default edition's 404 at the root, each other edition's in its folder (en/404.html)."""
+        i18n = config.plugins.get("i18n")
+        default = next((lang.locale for lang in i18n.config.languages if lang.default), None) if i18n is not None else None
+        for locale, output in self.not_found.items():
+            folder = Path(config.site_dir) if locale in (default, "", None) else Path(config.site_dir) / locale
+            if folder.is_dir():
+                (folder / "404.html").write_text(output, encoding="utf-8")
+        self.not_found = {}
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.config.enabled:

@@ -86,10 +86,11 @@ class Filters:
         text, count = self._errata.subn(lambda match: self._rights[match.group(0)], text)
         return text, count > 0
 
-    def fixed(self, text: str) -> Markup:
-        """Text from the article with its typos corrected, and a link to the errata where one was."""
+    def fixed(self, text: str, quoted: bool = False) -> Markup:
+        """Text from the article with its typos corrected, and a link to the errata where one was; with
+        ``quoted``, in quotation marks, the link outside them (it is not part of the article's words)."""
         text, changed = self.corrected(text)
-        out = md_escape(text)
+        out = Markup("“") + md_escape(text) + Markup("”") if quoted else md_escape(text)
         if changed:
             out += Markup(f' [({self.words["corrected"]})]({SOURCE_PAGE}#dinh-chinh "{self.words["errata"]}"){{ .erratum }}')
         return out
