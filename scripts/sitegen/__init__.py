@@ -5,6 +5,7 @@ The pipeline, one module a step:
     article.py   the article file → numbered paragraphs
     loader.py    data/*.yml → one dataset, every string NFC, every place remembered
     validate.py  dataset → checked against the JSON Schema and against the article
+    cache.py     which data already passed the schema, in a per-user folder (nothing in it is run or parsed)
     compute.py   figures the site derives (days, ratios, shares), from the data
     model.py     dataset + article + computed figures → what the templates read
     render.py    model → Markdown pages through the Jinja templates in templates/

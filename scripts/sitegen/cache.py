@@ -1,0 +1,44 @@
+"""What builds remember between processes, safely: a per-user folder (platformdirs' cache folder), mode 0700,
+used only when it is a real folder this user owns that nobody else can write. Nothing in it is ever run or
+parsed: an entry is an empty file whose name is a content hash ("this exact data passed the schema"), so a
+planted file can at most say so for data whose hash the attacker already matches. At most KEEP entries."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import platformdirs
+
+KEEP = 32
+
+
+def cache_dir() -> Path | None:
+    folder = Path(platformdirs.user_cache_dir("kontum-mttq-site", appauthor=False))
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None  # a link, someone else's folder, or one others can write: do not trust it
+    return folder
+
+
+def known(kind: str, digest: str) -> bool:
+    folder = cache_dir()
+    return folder is not None and (folder / f"{kind}-{digest}").is_file()
+
+
+def remember(kind: str, digest: str) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        (folder / f"{kind}-{digest}").touch()
+        entries = sorted(folder.glob(f"{kind}-*"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink()
+    except OSError:
+        pass  # a cache that cannot be written only costs the next build its check

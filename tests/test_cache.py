@@ -1,0 +1,42 @@
+"""The build's memory between runs cannot be planted by another user: a folder others can write, or a link, is
+ignored; nothing in it is run or parsed; it stays bounded."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen import cache
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "kontum-mttq-site"
+
+
+def test_the_folder_is_made_private(home):
+    assert cache.cache_dir() == home
+    assert home.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_folder_others_can_write_is_not_trusted(home):
+    home.mkdir(parents=True)
+    home.chmod(0o777)
+    (home / "schema-ok-abc").touch()
+    assert cache.cache_dir() is None
+    assert not cache.known("schema-ok", "abc")
+
+
+def test_a_link_is_not_trusted(home, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    home.parent.mkdir(parents=True)
+    home.symlink_to(elsewhere)
+    assert cache.cache_dir() is None
+
+
+def test_it_keeps_a_bounded_number_of_entries(home):
+    for number in range(cache.KEEP + 10):
+        cache.remember("schema-ok", f"{number:064x}")
+    assert len(list(home.iterdir())) == cache.KEEP
+    assert cache.known("schema-ok", f"{cache.KEEP + 9:064x}")
