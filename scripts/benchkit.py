@@ -85,20 +85,10 @@ def editions_plugin(settings: dict[str, Any], theme_overrides: bool = True) -> d
     return entry
 
 
-def _nav_files(nav: Any) -> list[str]:
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, list):
-        return [file for item in nav for file in _nav_files(item)]
-    if isinstance(nav, dict):
-        return [file for value in nav.values() for file in _nav_files(value)]
-    return []
-
-
 def nav_pages() -> list[str]:
-    """The site's pages as mkdocs.yml lists them, in every edition: "", "so-lieu/", ..., "en/so-lieu/"."""
+    """The site's pages in every edition, from the page registry: "", "so-lieu/", ..., "en/so-lieu/"."""
+    from sitegen.pages import urls
+
     settings = mkdocs_settings()
-    pages = ["" if file == "index.md" else file.removesuffix(".md") + "/" for file in _nav_files(settings["nav"])]
     i18n = next((p["i18n"] for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p), {"languages": []})
-    editions = [""] + [f"{lang['locale']}/" for lang in i18n["languages"] if not lang.get("default")]
-    return [edition + page for edition in editions for page in pages]
+    return urls([""] + [f"{lang['locale']}/" for lang in i18n["languages"] if not lang.get("default")])

@@ -21,7 +21,8 @@ from .editions import split_search_index
 from .errors import DataError
 from .generate import generate
 from .loader import load_dataset
-from .render import TEMPLATES, md_escape
+from .pages import nav_translations, navigation
+from .render import LANGUAGES, TEMPLATES, md_escape
 from .search import SOURCES as SEARCH_SOURCES
 from .write import zip_folder
 
@@ -75,6 +76,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         # Before mkdocs-static-i18n's on_config (priority -100), which applies each edition's overrides.
         if not _building_other_edition(config):
             self._name_editions(config)
+            self._navigation(config)
             if self.command == "build" and urlsplit(config.site_url or "").hostname in ("127.0.0.1", "localhost"):
                 log.info(f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
                          "fine for testing; set SITE_URL to the public address before publishing")
@@ -84,6 +86,14 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             if OFFLINE_POLYFILL not in polyfills:
                 config.extra["polyfills"] = [*polyfills, OFFLINE_POLYFILL]
         return config
+
+    def _navigation(self, config: MkDocsConfig) -> None:
+        """The navigation from the page registry (pages.py), and its names in each other edition."""
+        config.nav = navigation()
+        i18n = config.plugins.get("i18n")
+        for language in i18n.config.languages if i18n is not None else []:
+            if not language.default and language.locale in LANGUAGES:
+                language.nav_translations = nav_translations(LANGUAGES.index(language.locale))
 
     def _name_editions(self, config: MkDocsConfig) -> None:
         """Each edition's site name, description and footer come from the data (site.yml), so that another

@@ -17,6 +17,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .model import Model
+from . import pages as registry
 from .validate import parse_date
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -156,7 +157,7 @@ def _template_cache() -> jinja2.BytecodeCache | None:
 
 def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader([*registry.EXTRA_TEMPLATES, TEMPLATES]),
         bytecode_cache=_template_cache(),
         autoescape=True,
         finalize=_finalize,
@@ -171,7 +172,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         yaml=yaml_string, json=json_value, iso_date=lambda date: parse_date(date).isoformat(), tr=filters.tr,
         date_text=filters.date_text, quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
-    env.globals.update(model=model, article=model.article, article_meta=model.data["article"],
+    env.globals.update(registry=registry.PAGES, model=model, article=model.article, article_meta=model.data["article"],
                        site=model.data["site"], source_page=SOURCE_PAGE, lang=lang, say=filters.say,
                        translation=model.data["translation"])
     return env
@@ -190,23 +191,16 @@ def front_matter(markdown: str) -> dict[str, Any]:
 
 
 def render_pages(model: Model) -> dict[str, str]:
-    """Output path (relative to docs/) → Markdown, for every template not starting with '_', in every language.
+    """Output path (relative to docs/) → Markdown: every page of the registry (pages.py), in every language.
 
-    The home page is rendered last, with the titles and descriptions of the others, for its way onward.
     Every page ends with the glossary's abbreviation definitions (Markdown's abbr syntax), written into the
     page itself so that any engine reading the Markdown shows the same tooltips.
     """
     pages: dict[str, str] = {}
-    home = "index.md.j2"
-    templates = sorted(path.name for path in TEMPLATES.glob("*.j2") if not path.name.startswith("_"))
     for lang in LANGUAGES:
         env = environment(model, lang)
         abbreviations = env.get_template("_abbreviations.md.j2").render()
-        rendered: dict[str, str] = {}
-        for name in templates:
-            if name != home:
-                rendered[name.removesuffix(".j2")] = env.get_template(name).render()
-        meta = {path: front_matter(text) for path, text in rendered.items()}
-        rendered["index.md"] = env.get_template(home).render(pages=meta)
-        pages.update({output_path(path + ".j2", lang): f"{text}\n{abbreviations}" for path, text in rendered.items()})
+        for page in registry.PAGES:
+            text = env.get_template(page.source + ".j2").render(page=page)
+            pages[output_path(page.source + ".j2", lang)] = f"{text}\n{abbreviations}"
     return dict(sorted(pages.items()))

@@ -19,6 +19,7 @@ from .article import Article
 from .cache import known, remember
 from .errors import DataError
 from .loader import Dataset, top_level_nodes
+from . import pages as registry
 
 SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
@@ -323,6 +324,12 @@ def check_glossary(dataset: Dataset) -> None:
 
 def check_site(dataset: Dataset, article: Article) -> None:
     site = dataset.values["site"]
+    for key in ("pages", "pages_en"):  # a description for every page of the registry, and no other
+        wanted = {page.slug for page in registry.PAGES if page.slug}
+        for slug in sorted(set(site[key]) ^ wanted):
+            problem = f"there is no page {slug!r}" if slug in site[key] else f"the page {slug!r} has no description"
+            raise DataError(*dataset.place(("site", key, slug) if slug in site[key] else ("site", key)), problem,
+                            "one description per page: " + ", ".join(sorted(wanted)))
     for key in ("lessons_paragraph", "campaigns_paragraph"):
         _paragraph(article, dataset, ("site", key), site[key])
     pilot = next(e for e in dataset.values["events"] if e["id"] == site["pilot"]["event"])
