@@ -1,0 +1,86 @@
+"""The pictures drawn at build time: in both editions, named for screen readers, drawn from the data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import elements
+
+EDITIONS = ["", "en/"]
+
+
+def svgs(site, page) -> list[dict[str, str]]:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    found = elements(html, "svg")
+    for svg in found:  # the title and desc the svg is labelled by
+        ids = svg.get("aria-labelledby", "").split()
+        svg["_labels"] = [next((e["_text"] for tag in ("title", "desc") for e in elements(html, tag) if e.get("id") == i), None) for i in ids]
+    return [svg for svg in found if "pic-svg" in svg.get("class", "")]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("page, count", [("moc-thoi-gian/", 2), ("", 2), ("tong-quan/", 1)])
+def test_pictures_are_images_with_a_title_and_a_description(site, edition, page, count):
+    found = svgs(site, edition + page)
+    assert len(found) == count
+    for svg in found:
+        assert svg["role"] == "img"
+        title, desc = svg["_labels"]
+        assert title and desc and len(desc) > len(title)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_timeline_chart_shows_every_milestone_and_computed_days(site, model, edition):
+    chart = svgs(site, edition + "moc-thoi-gian/")[0]
+    text, desc = chart["_text"], chart["_labels"][1]
+    for event in model.timeline:  # every event of events.yml, by its date and its words
+        assert (event["short_en"] if edition else event["short"]) in desc
+        if not edition:
+            assert event["date"] in text
+    assert "25 May 2023" in text or not edition
+    # 25/5/2023 → 18/7/2023 is 54 days; the chart says so, and says that such numbers are computed
+    assert ("54 ngày" if not edition else "54 days") in text
+    assert ("tính toán" if not edition else "computed") in text
+
+
+def test_timeline_status_points_say_as_of(site):
+    desc = svgs(site, "en/moc-thoi-gian/")[0]["_labels"][1]
+    assert "30 March 2024: Status as of this day: 756/756" in desc
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_levels_diagram_gives_the_articles_counts(site, edition):
+    text = svgs(site, edition + "tong-quan/")[0]["_text"]
+    for written in ("756/756", "102/102"):
+        assert written in text
+    assert ("lần thứ XI" if not edition else "11th") in text
+
+
+def test_pictures_survive_markdown_whole(site):
+    """The SVG is one HTML block: Markdown wrapped none of its parts in <p> or escaped its tags."""
+    html = (site / "moc-thoi-gian" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r"<svg[^>]*pic-h[^>]*>.*?</svg>", html, re.S).group(0)
+    assert "<p>" not in svg and "&lt;" not in svg
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(browser, server, edition):
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    try:
+        for path in ("", "moc-thoi-gian/", "tong-quan/", "dia-danh/"):
+            phone.goto(f"{server}/{edition}{path}")
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 360, path
+            shown = phone.locator("svg.pic-svg:visible")
+            for index in range(shown.count()):  # every picture shown fits the screen
+                box = shown.nth(index).bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 360, path
+        phone.goto(f"{server}/{edition}moc-thoi-gian/")
+        # on a phone the vertical timeline is the one shown
+        assert phone.locator(".pic-timeline .pic-v").is_visible()
+        assert not phone.locator(".pic-timeline .pic-h").is_visible()
+    finally:
+        context.close()
