@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import elements
+from test_site import ALL_PAGES
 
 EDITIONS = ["", "en/"]
 
@@ -84,3 +85,35 @@ def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(browser, serve
         assert not phone.locator(".pic-timeline .pic-h").is_visible()
     finally:
         context.close()
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.mark.parametrize("path", ALL_PAGES, ids=lambda p: p.strip("/") or "home")
+def test_every_page_has_a_social_card(site, path):
+    """og:image points at a 1200×630 PNG of this site, in the page's own edition; with alt text and a large card."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in elements(html, "meta")}
+    image = meta["og:image"]
+    assert image.startswith("http")  # absolute: site_url is set
+    edition = "en/" if path.startswith("en/") else ""
+    relative = image.split("/", 3)[3]
+    assert relative.startswith(edition + "assets/cards/")
+    assert _png_size((site / relative).read_bytes()) == (1200, 630)
+    assert meta["og:image:alt"] and meta["twitter:card"] == "summary_large_image"
+
+
+def test_cards_of_the_two_editions_differ(site):
+    assert (site / "assets/cards/tong-quan.png").read_bytes() != (site / "en/assets/cards/tong-quan.png").read_bytes()
+
+
+def test_an_unchanged_card_is_not_drawn_again(tmp_path, monkeypatch):
+    from sitegen import cards
+
+    first = cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn")
+    assert _png_size(first) == (1200, 630)
+    monkeypatch.setattr(cards, "draw_card", lambda *args: pytest.fail("drawn again"))
+    assert cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn") == first
