@@ -45,7 +45,7 @@ CASES = {
     "wrong-type": ("figures.yml", lambda p: edit(p, "    value: 756\n", "    value: nhiều\n"), "figures.yml, line 23, figures[1].value", "whole number"),
     "unknown-key": ("lessons.yml", lambda p: edit(p, "    title: ", "    titel: "), "lessons.yml, line 7, lessons[0].titel", "did you mean 'title'"),
     "missing-field": ("campaigns.yml", lambda p: edit(p, "    name: Người Việt Nam ưu tiên dùng hàng Việt Nam\n", ""), "campaigns.yml, line 9, campaigns[1]", "'name' is missing"),
-    "duplicate-id": ("places.yml", lambda p: edit(p, "id: kon-ray", "id: kon-tum"), "places.yml, line 26, places[3].id", "already used"),
+    "duplicate-id": ("places.yml", lambda p: edit(p, "id: kon-ray", "id: kon-tum"), "places.yml, line 34, places[3].id", "already used"),
     "quote-not-found": ("statements.yml", lambda p: edit(p, "hiệp thương cử ra Ủy ban", "hiệp thương bầu ra Ủy ban"), "statements.yml, line", "closest passage is in p3: “hiệp thương cử ra Ủy ban"),
     "date-does-not-exist": ("events.yml", lambda p: edit(p, "date: 25/5/2023", "date: 31/02/2024"), "events.yml", "31/02/2024"),
     "percent-mismatch": ("figures.yml", lambda p: edit(p, "    percent: 100\n", "    percent: 90\n"), "figures.yml, line 10, figures[0].percent", "90% does not match 102/102"),

@@ -22,14 +22,14 @@ def svgs(site, page) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-@pytest.mark.parametrize("page, count", [("moc-thoi-gian/", 2), ("", 2), ("tong-quan/", 1)])
+@pytest.mark.parametrize("page, count", [("moc-thoi-gian/", 2), ("", 2), ("tong-quan/", 1), ("dia-danh/", 1)])
 def test_pictures_are_images_with_a_title_and_a_description(site, edition, page, count):
     found = svgs(site, edition + page)
     assert len(found) == count
     for svg in found:
         assert svg["role"] == "img"
         title, desc = svg["_labels"]
-        assert title and desc and len(desc) > len(title)
+        assert title and desc and desc != title
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -117,3 +117,24 @@ def test_an_unchanged_card_is_not_drawn_again(tmp_path, monkeypatch):
     assert _png_size(first) == (1200, 630)
     monkeypatch.setattr(cards, "draw_card", lambda *args: pytest.fail("drawn again"))
     assert cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn") == first
+
+
+@pytest.mark.parametrize("edition, words", [("", ("ranh giới năm 2024", "Ngoài bài viết", "Quyết Thắng", "Đăk Pne")),
+                                            ("en/", ("2024 boundaries", "Outside the article", "Quyết Thắng", "Đăk Pne"))])
+def test_locator_map_names_its_places_boundaries_and_credit(site, edition, words):
+    html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
+    beside = html[html.index("pic-beside"):]
+    beside = beside[:beside.index("</div>")]
+    for word in words:
+        assert word in beside
+    assert "@svg-maps/vietnam" in beside and "CC BY 4.0" in beside
+    assert "Kon Tum" in svgs(site, edition + "dia-danh/")[0]["_text"]
+
+
+def test_vendored_map_is_small_and_licensed():
+    import gzip
+    from pathlib import Path
+
+    vendor = Path(__file__).resolve().parents[1] / "scripts" / "sitegen" / "vendor"
+    assert len(gzip.compress((vendor / "vietnam-provinces.json").read_bytes())) <= 60_000
+    assert "Attribution 4.0 International" in (vendor / "LICENSE-svg-maps-vietnam.md").read_text(encoding="utf-8")

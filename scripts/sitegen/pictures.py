@@ -23,6 +23,8 @@ WORDS = {
         "not_to_scale": "Khoảng cách trên hình không theo tỉ lệ thời gian",
         "levels": "Sơ đồ các cấp đại hội của Mặt trận, từ thôn lên toàn quốc",
         "then": "sau đó {n} ngày (tính toán)",
+        "locator": "Bản đồ vị trí: {place} trong Việt Nam, {boundaries}",
+        "locator_desc": "Các tỉnh, thành phố của Việt Nam; {place} được tô đậm. Bài viết nêu trong tỉnh: {names}.",
     },
     "en": {
         "days": "{n} days", "computed": "Days between two milestones: computed, not in the article",
@@ -30,6 +32,8 @@ WORDS = {
         "not_to_scale": "Spacing on this picture is not to time scale",
         "levels": "Diagram of the Front's congress levels, from village to national",
         "then": "then {n} days (computed)",
+        "locator": "Locator map: {place} in Vietnam, {boundaries}",
+        "locator_desc": "The provinces and cities of Vietnam, with {place} filled in. In it the article names {names}.",
     },
 }
 CHAR = 0.56  # average glyph width in em of a sans-serif font, to wrap text that SVG cannot wrap itself
@@ -255,3 +259,37 @@ class Pictures:
         if level.get("congress_entry"):
             return self.tr(level["congress_entry"], "session")
         return ""
+
+    def locator(self, place: dict[str, Any]) -> Markup:
+        from .locator import locator_svg  # the map's shapes are read only by the page that draws it
+
+        words = WORDS[self.lang]
+        name = self.place_name
+        names = ", ".join(f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})"
+                          for leaf in self.leaves(place["id"]))
+        return locator_svg(place["map"]["shape"], place["name"],
+                           words["locator"].format(place=name(place), boundaries=self.tr(place["map"], "boundaries")),
+                           words["locator_desc"].format(place=name(place), names=names))
+
+    def place_name(self, place: dict[str, Any]) -> str:
+        """"phường Quyết Thắng" / "Quyết Thắng ward": names keep their Vietnamese spelling."""
+        if self.lang == "vi":
+            return f"{place['kind'].lower()} {place['name']}"
+        return f"{place['name']} {place['kind_en'].lower()}"
+
+    def map_credit(self) -> dict[str, str]:
+        from .locator import shapes
+
+        import re
+
+        data = shapes()
+        return {"source": data["source"].split(" (")[0], "author": re.sub(r"\s*<[^>]*>", "", data["author"]),
+                "licence": data["licence"]}
+
+    def leaves(self, place_id: str) -> list[dict[str, Any]]:
+        """The lowest places under a place (wards, communes), each with its chain from the province down."""
+        out = []
+        for child in self.model.children(place_id):
+            below = self.leaves(child["id"])
+            out.extend(below if below else [child])
+        return out
