@@ -8,6 +8,7 @@ import pytest
 
 from conftest import elements
 from test_site import ALL_PAGES
+from conftest import ROOT
 
 EDITIONS = ["", "en/"]
 
@@ -138,3 +139,31 @@ def test_vendored_map_is_small_and_licensed():
     vendor = Path(__file__).resolve().parents[1] / "scripts" / "sitegen" / "vendor"
     assert len(gzip.compress((vendor / "vietnam-provinces.json").read_bytes())) <= 60_000
     assert "Attribution 4.0 International" in (vendor / "LICENSE-svg-maps-vietnam.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_unit_table_lists_the_102_units_the_article_counts(site, model, edition):
+    html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="don-vi-cap-xa"') if 'id="don-vi-cap-xa"' in html else html.index("id=don-vi-cap-xa"):]
+    codes = [cell["_text"].strip() for cell in elements(section, "td") if re.fullmatch(r"\d{5}", cell["_text"].strip())]
+    unit_codes = [code for code in codes if code in {u["code"] for u in model.units["list"]}]
+    assert len(set(unit_codes)) == 102 == model.figure("xa-phuong-thi-tran")["total"]
+    assert ("85 xã, 10 phường, 7 thị trấn" if not edition else "85 communes, 10 wards, 7 towns") in section
+    for anchor in ("#quyet-thang", "#dak-pne", "dai-hoi-diem/"):
+        assert anchor in section
+
+
+def test_a_unit_list_that_does_not_match_the_article_stops_the_build(tmp_path):
+    import shutil
+
+    from sitegen.errors import DataError
+    from sitegen.generate import generate
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = (data / "units.yml").read_text(encoding="utf-8")
+    first = text.index("    - code:")
+    second = text.index("    - code:", first + 1)
+    (data / "units.yml").write_text(text[:first] + text[second:], encoding="utf-8")
+    with pytest.raises(DataError, match=r"the list has 101 units, but the article counts 102/102"):
+        generate(data, tmp_path / "docs")

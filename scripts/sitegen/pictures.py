@@ -36,6 +36,8 @@ WORDS = {
         "locator_desc": "The provinces and cities of Vietnam, with {place} filled in. In it the article names {names}.",
     },
 }
+# The three kinds of commune-level unit in English: (one, several).
+UNIT_KINDS_EN = {"Xã": ("commune", "communes"), "Phường": ("ward", "wards"), "Thị trấn": ("town", "towns")}
 CHAR = 0.56  # average glyph width in em of a sans-serif font, to wrap text that SVG cannot wrap itself
 
 
@@ -293,3 +295,20 @@ class Pictures:
             below = self.leaves(child["id"])
             out.extend(below if below else [child])
         return out
+
+    def units_by_district(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The published list's units grouped by district, in the list's order (by official code)."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for unit in self.model.units["list"]:
+            groups.setdefault(unit["district"], []).append(unit)
+        return list(groups.items())
+
+    def unit_kinds(self) -> list[tuple[str, int]]:
+        """How many xã, phường and thị trấn the list has (computed from it; the article does not say)."""
+        counts: dict[str, int] = {}
+        for unit in self.model.units["list"]:
+            counts[unit["kind"]] = counts.get(unit["kind"], 0) + 1
+        return sorted(counts.items(), key=lambda item: -item[1])
+
+    def unit_kind(self, kind: str, count: int = 1) -> str:
+        return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]

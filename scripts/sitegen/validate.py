@@ -340,6 +340,22 @@ def check_translation(dataset: Dataset, article: Article) -> None:
             raise DataError(file, where, f"the page {page!r} has no English description", f"'{page}:' under pages_en")
 
 
+def check_units(dataset: Dataset) -> None:
+    """The published list of units has as many as the article counts (102/102), each code once."""
+    units = dataset.values["units"]
+    codes: set[str] = set()
+    for index, unit in enumerate(units["list"]):
+        if unit["code"] in codes:
+            raise DataError(*dataset.place(("units", "list", index, "code")), f"the code {unit['code']} is listed twice", "each unit once")
+        codes.add(unit["code"])
+    if "count_figure" in units:
+        figure = next(f for f in dataset.values["figures"] if f["id"] == units["count_figure"])
+        expected = figure.get("total", figure["value"])
+        if len(units["list"]) != expected:
+            raise DataError(*dataset.place(("units", "list")), f"the list has {len(units['list'])} units, "
+                            f"but the article counts {figure['written']} ({figure['id']})", f"{expected} units")
+
+
 def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
     check_unique_ids(dataset, schema)
     check_references(dataset, schema)
@@ -353,3 +369,4 @@ def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> N
     check_summary(dataset, article)
     check_site(dataset, article)
     check_translation(dataset, article)
+    check_units(dataset)
