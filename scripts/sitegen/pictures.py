@@ -198,14 +198,16 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
                   uid: str = "pic-levels") -> Markup:
     """The Front's congress levels as a stack of boxes, the village at the bottom, the nation at the top,
     each with what the article says is held there and its count. ``value(level)`` gives the count line."""
-    width, size = 440.0, 14.0
+    # 340 units: about a phone's width, so the words show near their own size there; wider screens enlarge it.
+    width, size = 340.0, 14.0
     lead, box_h, gap, pad = size * 1.25, 0.0, 22.0, 10.0
     words = WORDS[lang]
     boxes = []
     for level in reversed(levels):  # the top of the picture is the highest level
-        name = [tr(level, "label")]
-        body = _wrap(tr(level, "body"), width - 2 * pad - 20, size * 0.9)
         figure = value(level)
+        room = width - 2 * pad - 8 - (len(figure) * size * 1.15 * CHAR + 10 if figure else 0)
+        name = _wrap(tr(level, "label"), room, size * 1.08)  # bold is wider
+        body = _wrap(tr(level, "body"), width - 2 * pad - 8, size * 0.9)
         boxes.append((level, name, body, figure))
     y, out = 2.0, []
     for i, (level, name, body, figure) in enumerate(boxes):
@@ -214,7 +216,7 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
         out.append(f'<rect class="pic-box" x="2" y="{y:.1f}" width="{width - 4:.0f}" height="{box_h:.1f}" rx="6"/>')
         ty = y + pad + size
         out.append(_text(pad + 4, ty, name, size, "pic-strong"))
-        ty += lead
+        ty += lead * len(name)
         out.append(_text(pad + 4, ty, body, size * 0.9, "pic-text"))
         ty += lead * len(body)
         if figure:
