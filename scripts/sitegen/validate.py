@@ -301,6 +301,10 @@ def check_site(dataset: Dataset, article: Article) -> None:
     site = dataset.values["site"]
     for key in ("lessons_paragraph", "campaigns_paragraph"):
         _paragraph(article, dataset, ("site", key), site[key])
+    for index, entry in enumerate(site.get("cards", {}).get("pages", [])):
+        if entry["page"] not in site["pages"] and entry["page"] != "index":
+            file, where = dataset.place(("site", "cards", "pages", index, "page"))
+            raise DataError(file, where, f"there is no page {entry['page']!r}", "a page named under pages:, or index")
     pilot = next(e for e in dataset.values["events"] if e["id"] == site["pilot"]["event"])
     if "place" not in pilot:
         file, where = dataset.place(("site", "pilot", "event"))
