@@ -1,7 +1,8 @@
 """What builds remember between processes, safely: a per-user folder (platformdirs' cache folder), mode 0700,
 used only when it is a real folder this user owns that nobody else can write. Nothing in it is ever run or
-parsed: an entry is an empty file whose name is a content hash ("this exact data passed the schema"), so a
-planted file can at most say so for data whose hash the attacker already matches. At most KEEP entries."""
+parsed: "schema-ok-<hash>" is an empty file saying this exact data passed the schema; cards/ holds drawn
+social cards (PNG bytes, copied into the site as they are), named by the hash of what they show. Bounded:
+at most KEEP markers and KEEP_CARDS cards, the newest."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import platformdirs
 
 KEEP = 32
+KEEP_CARDS = 400  # ~30 pages x 2 editions, several versions each
 
 
 def cache_dir() -> Path | None:
@@ -42,3 +44,16 @@ def remember(kind: str, digest: str) -> None:
             old.unlink()
     except OSError:
         pass  # a cache that cannot be written only costs the next build its check
+
+
+def store(path: Path, content: bytes) -> None:
+    """Write a cache entry whole or not at all, and keep its folder to the newest KEEP_CARDS files."""
+    try:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_bytes(content)
+        os.replace(temporary, path)
+        entries = sorted(path.parent.iterdir(), key=lambda entry: entry.stat().st_mtime, reverse=True)
+        for old in entries[KEEP_CARDS:]:
+            old.unlink()
+    except OSError:
+        pass  # a cache that cannot be written only costs the next build its drawing

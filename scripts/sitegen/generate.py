@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .article import load_article
+from .cards import card_folder, page_cards
 from .errors import DataError
 from .export import export_files
 from .loader import load_dataset
@@ -42,7 +43,9 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
 
 
 def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -> dict[str, bytes]:
-    files = {path: text.encode("utf-8") for path, text in render_pages(model).items()}
+    pages = render_pages(model)
+    pages.update(page_cards(pages, model, card_folder()))
+    files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
     files.update(export_files(model, schema_file))
     files.update(search_files(model))
     return files

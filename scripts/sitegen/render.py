@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .model import Model
 from . import pages as registry
+from .pictures import Pictures
 from .validate import parse_date
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -174,7 +175,8 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
     )
     env.globals.update(registry=registry.PAGES, model=model, article=model.article, article_meta=model.data["article"],
                        site=model.data["site"], source_page=SOURCE_PAGE, lang=lang, say=filters.say,
-                       translation=model.data["translation"])
+                       translation=model.data["translation"],
+                       pictures=Pictures(model, lang, filters.tr, filters.date_text))
     return env
 
 

@@ -332,6 +332,10 @@ def check_site(dataset: Dataset, article: Article) -> None:
                             "one description per page: " + ", ".join(sorted(wanted)))
     for key in ("lessons_paragraph", "campaigns_paragraph"):
         _paragraph(article, dataset, ("site", key), site[key])
+    for index, entry in enumerate(site.get("cards", {}).get("pages", [])):
+        if entry["page"] not in site["pages"] and entry["page"] != "index":
+            file, where = dataset.place(("site", "cards", "pages", index, "page"))
+            raise DataError(file, where, f"there is no page {entry['page']!r}", "a page named under pages:, or index")
     pilot = next(e for e in dataset.values["events"] if e["id"] == site["pilot"]["event"])
     if "place" not in pilot:
         file, where = dataset.place(("site", "pilot", "event"))
@@ -371,6 +375,22 @@ def check_translation(dataset: Dataset, article: Article) -> None:
             raise DataError(file, where, f"the page {page!r} has no English description", f"'{page}:' under pages_en")
 
 
+def check_units(dataset: Dataset) -> None:
+    """The published list of units has as many as the article counts (102/102), each code once."""
+    units = dataset.values["units"]
+    codes: set[str] = set()
+    for index, unit in enumerate(units["list"]):
+        if unit["code"] in codes:
+            raise DataError(*dataset.place(("units", "list", index, "code")), f"the code {unit['code']} is listed twice", "each unit once")
+        codes.add(unit["code"])
+    if "count_figure" in units:
+        figure = next(f for f in dataset.values["figures"] if f["id"] == units["count_figure"])
+        expected = figure.get("total", figure["value"])
+        if len(units["list"]) != expected:
+            raise DataError(*dataset.place(("units", "list")), f"the list has {len(units['list'])} units, "
+                            f"but the article counts {figure['written']} ({figure['id']})", f"{expected} units")
+
+
 def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
     check_dates(dataset, schema)  # first: an impossible date is impossible, whatever the article says
     check_unique_ids(dataset, schema)
@@ -384,3 +404,4 @@ def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> N
     check_summary(dataset, article)
     check_site(dataset, article)
     check_translation(dataset, article)
+    check_units(dataset)

@@ -1,0 +1,135 @@
+"""Social cards: one 1200×630 PNG per page and edition, the link-preview image (og:image).
+
+Drawn with Pillow and Be Vietnam Pro (vendored in fonts/, OFL), which has every Vietnamese letter: the site
+name, the page title and one key figure. A card is kept by the hash of everything drawn on it, so an unchanged
+page costs a file read on the next build, not a drawing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from .cache import cache_dir, store
+
+FONTS = Path(__file__).with_name("fonts")
+SIZE = (1200, 630)
+VERSION = "card-1"  # part of the cache key: change it when the drawing changes
+# Material's palette (site.css): the deep red passes contrast with white; ink and muted text as on the pages.
+RED, INK, MUTED, PAPER = (179, 38, 30), (33, 33, 33), (90, 90, 90), (255, 255, 255)
+
+
+def card_folder() -> Path | None:
+    """Drawn cards, in the per-user cache folder (cache.py: owned by this user, nobody else can write);
+    None if there is none. Bounded: store() keeps the newest cards only."""
+    base = cache_dir()
+    if base is None:
+        return None
+    folder = base / "cards"
+    try:
+        folder.mkdir(exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder
+
+
+def _font_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(FONTS.glob("*.ttf")):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}".encode())
+    return digest.hexdigest()
+
+
+def _wrap(draw: Any, text: str, font: Any, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def draw_card(site_name: str, title: str, figure: str, figure_label: str) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont  # only when a card must be drawn
+
+    bold, regular = (str(FONTS / name) for name in ("BeVietnamPro-Bold.ttf", "BeVietnamPro-Regular.ttf"))
+    image = Image.new("RGB", SIZE, PAPER)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 24, SIZE[1]), fill=RED)
+    left, right = 80, SIZE[0] - 80
+    width = right - left
+    font = ImageFont.truetype(regular, 32)
+    name_lines = _wrap(draw, site_name, font, width)[:2]
+    y = 56
+    for line in name_lines:
+        draw.text((left, y), line, font=font, fill=MUTED)
+        y += 44
+    # The title: as large as fits in three lines.
+    for size in (72, 64, 56, 48, 42):
+        title_font = ImageFont.truetype(bold, size)
+        lines = _wrap(draw, title, title_font, width)
+        if len(lines) <= 3:
+            break
+    y += 24
+    for line in lines[:3]:
+        draw.text((left, y), line, font=title_font, fill=INK)
+        y += int(size * 1.25)
+    figure_font = ImageFont.truetype(bold, 104)
+    label_font = ImageFont.truetype(regular, 30)
+    base = SIZE[1] - 64
+    draw.text((left, base), figure, font=figure_font, fill=RED, anchor="ls")
+    label_left = left + int(draw.textlength(figure, font=figure_font)) + 36
+    label_lines = _wrap(draw, figure_label, label_font, right - label_left)[:3]
+    for index, line in enumerate(reversed(label_lines)):
+        draw.text((label_left, base - index * 40), line, font=label_font, fill=INK, anchor="ls")
+    out = io.BytesIO()
+    image.quantize(colors=64).save(out, "PNG", optimize=True)  # flat colours: a small palette PNG
+    return out.getvalue()
+
+
+def card(folder: Path | None, site_name: str, title: str, figure: str, figure_label: str) -> bytes:
+    """The card's PNG, from the cache when the same words were drawn before."""
+    key = hashlib.sha256("\x00".join((VERSION, _font_digest(), site_name, title, figure, figure_label)).encode()).hexdigest()[:24]
+    path = folder / f"{key}.png" if folder else None
+    if path and path.is_file():
+        return path.read_bytes()
+    png = draw_card(site_name, title, figure, figure_label)
+    if path:
+        store(path, png)
+    return png
+
+
+def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[str, str | bytes]:
+    """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
+    puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html."""
+    from .render import LANGUAGES, front_matter, yaml_string
+
+    site = model.data["site"]
+    cards = site.get("cards") or {}
+    default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
+    own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
+    out: dict[str, str | bytes] = {}
+    for path, text in pages.items():
+        if not path.endswith(".md") or "/" in path or not text.startswith("---\n"):
+            continue
+        stem = path.removesuffix(".md")
+        lang = next((code for code in LANGUAGES[1:] if stem.endswith(f".{code}")), LANGUAGES[0])
+        page = stem.removesuffix(f".{lang}")
+        suffix = "" if lang == LANGUAGES[0] else f"_{lang}"
+        figure_id = own.get(page, default)
+        if figure_id is None:
+            continue
+        figure = model.figure(figure_id)
+        title = site["name" + suffix] if page == "index" else str(front_matter(text).get("title", ""))
+        label = figure["label" + suffix]
+        png = card(folder, site["short_name" + suffix], title, figure["written"], label)
+        file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
+        out[file] = png
+        alt = f"{title} — {figure['written']}: {label}"
+        out[path] = f"---\ncard: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n" + text[4:]
+    return out

@@ -1,0 +1,316 @@
+"""Pictures drawn at build time from the data, as inline SVG: the campaign timeline and the Front's levels.
+
+Each picture is one line of HTML (no blank line, so Markdown passes it through untouched), with role="img",
+a <title> and a <desc>; colours are CSS classes styled with Material's variables in site.css, so the light,
+dark and print schemes all apply. Every word drawn comes from the data or from WORDS below.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from markupsafe import Markup, escape
+
+from .validate import parse_date
+
+# The only words the pictures write themselves; facts and names come from the data.
+WORDS = {
+    "vi": {
+        "days": "{n} ngày", "computed": "Số ngày giữa hai mốc: tính toán, không có trong bài viết",
+        "timeline": "Biểu đồ mốc thời gian, {first} – {last}",
+        "not_to_scale": "Khoảng cách trên hình không theo tỉ lệ thời gian",
+        "levels": "Sơ đồ các cấp đại hội của Mặt trận, từ thôn lên toàn quốc",
+        "then": "sau đó {n} ngày (tính toán)",
+        "locator": "Bản đồ vị trí: {place} trong Việt Nam, {boundaries}",
+        "locator_desc": "Các tỉnh, thành phố của Việt Nam; {place} được tô đậm. Bài viết nêu trong tỉnh: {names}.",
+    },
+    "en": {
+        "days": "{n} days", "computed": "Days between two milestones: computed, not in the article",
+        "timeline": "Timeline chart, {first} – {last}",
+        "not_to_scale": "Spacing on this picture is not to time scale",
+        "levels": "Diagram of the Front's congress levels, from village to national",
+        "then": "then {n} days (computed)",
+        "locator": "Locator map: {place} in Vietnam, {boundaries}",
+        "locator_desc": "The provinces and cities of Vietnam, with {place} filled in. In it the article names {names}.",
+    },
+}
+# The three kinds of commune-level unit in English: (one, several).
+UNIT_KINDS_EN = {"Xã": ("commune", "communes"), "Phường": ("ward", "wards"), "Thị trấn": ("township", "townships")}
+CHAR = 0.56  # average glyph width in em of a sans-serif font, to wrap text that SVG cannot wrap itself
+
+
+@dataclass(frozen=True)
+class Span:
+    """The days between two consecutive milestones (computed at build time, never typed in)."""
+    first: dict[str, Any]
+    second: dict[str, Any]
+
+    @property
+    def days(self) -> int:
+        return (parse_date(self.second["date"]) - parse_date(self.first["date"])).days
+
+
+def spans(events: list[dict[str, Any]]) -> list[Span]:
+    return [Span(a, b) for a, b in zip(events, events[1:])]
+
+
+def _wrap(text: str, width_px: float, size: float) -> list[str]:
+    return textwrap.wrap(text, max(8, int(width_px / (size * CHAR)))) or [""]
+
+
+def _text(x: float, y: float, lines: list[str], size: float, cls: str, anchor: str = "start",
+          lang: str | None = None) -> str:
+    """Lines of text from (x, y) down, one <tspan> a line."""
+    lead = size * 1.25
+    spans_ = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else lead:.1f}">{escape(line)}</tspan>'
+                     for i, line in enumerate(lines))
+    attr = f' lang="{lang}"' if lang else ""
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" class="{cls}" text-anchor="{anchor}"{attr}>{spans_}</text>'
+
+
+def _svg(uid: str, width: float, height: float, title: str, desc: str, body: str, cls: str) -> str:
+    return (f'<svg class="{cls}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+            f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>')
+
+
+class Timeline:
+    """The campaign's milestones on a time axis: horizontal (to scale) for wide screens and print,
+    vertical (evenly spaced, said so) under 600 px, where a horizontal axis would be too small to read."""
+
+    def __init__(self, events: list[dict[str, Any]], lang: str, tr: Callable, date_text: Callable) -> None:
+        self.events, self.lang, self.tr, self.date_text = events, lang, tr, date_text
+        self.words = WORDS[lang]
+        self.spans = spans(events)
+
+    def label(self, event: dict[str, Any]) -> str:
+        return self.tr(event, "short") if "short" in event else self.tr(event, "title")
+
+    def days(self, n: int) -> str:
+        return self.words["days"].format(n=n)
+
+    def title(self) -> str:
+        return self.words["timeline"].format(first=self.date_text(self.events[0]["date"]),
+                                             last=self.date_text(self.events[-1]["date"]))
+
+    def desc(self) -> str:
+        parts = []
+        for i, event in enumerate(self.events):
+            parts.append(f"{self.date_text(event['date'])}: {self.label(event)}")
+            if i < len(self.spans):
+                parts.append(self.words["then"].format(n=self.spans[i].days))
+        return "; ".join(parts) + "."
+
+    def horizontal(self, uid: str, width: float = 680, spans_shown: bool = True) -> str:
+        # 680 units: about the width of Material's content column, so text shows near its own size.
+        pad, size, lead = 12.0, 13.0, 13.0 * 1.25
+        n = len(self.events)
+        slot = (width - 2 * pad) / n
+        first, last = parse_date(self.events[0]["date"]), parse_date(self.events[-1]["date"])
+        total = max(1, (last - first).days)
+        x_of = lambda date: pad + 6 + (width - 2 * pad - 12) * (parse_date(date) - first).days / total  # noqa: E731
+        labels = [[self.date_text(e["date"])] + _wrap(self.label(e), slot - 8, size) for e in self.events]
+        rows = max(len(lines) for lines in labels)
+        top = 4 + size
+        label_bottom = top + (rows - 1) * lead + 6
+        axis = label_bottom + 44
+        out = []
+        for i, (event, lines) in enumerate(zip(self.events, labels)):
+            cx, px = pad + slot * (i + 0.5), x_of(event["date"])
+            out.append(_text(cx, top, lines[:1], size, "pic-strong", "middle"))
+            out.append(_text(cx, top + lead, lines[1:], size, "pic-text", "middle"))
+            y0 = top + (len(lines) - 1) * lead + 6
+            end = axis - (19 if event["kind"] == "han-chot" else 7)  # the deadline's flag pole stands taller
+            out.append(f'<polyline class="pic-leader" points="{cx:.1f},{y0:.1f} {cx:.1f},{label_bottom + 4:.1f} '
+                       f'{px:.1f},{end - 6:.1f} {px:.1f},{end:.1f}"/>')
+        out.append(f'<line class="pic-axis" x1="{pad:.1f}" y1="{axis:.1f}" x2="{width - pad:.1f}" y2="{axis:.1f}"/>')
+        for event in self.events:
+            out.append(self._marker(x_of(event["date"]), axis, event))
+        bottom = axis + 8
+        if spans_shown:
+            ends: list[float] = []  # per row, where the last span label ended
+            base = axis + 14
+            for span in self.spans:
+                x1, x2 = x_of(span.first["date"]), x_of(span.second["date"])
+                text = self.days(span.days)
+                w = len(text) * size * CHAR
+                mid = min(max((x1 + x2) / 2, pad + w / 2), width - pad - w / 2)
+                row = 0 if x2 - x1 > w + 6 else 1
+                while row < len(ends) and ends[row] > mid - w / 2 - 6:
+                    row += 1
+                ends.extend([-1e9] * (row + 1 - len(ends)))
+                ends[row] = mid + w / 2
+                out.append(f'<path class="pic-span" d="M{x1 + 2:.1f},{base - 4:.1f}V{base:.1f}H{x2 - 2:.1f}V{base - 4:.1f}"/>')
+                ty = base + 6 + size + row * (lead + 2)
+                if row:
+                    out.append(f'<line class="pic-leader" x1="{(x1 + x2) / 2:.1f}" y1="{base:.1f}" x2="{mid:.1f}" y2="{ty - size + 1:.1f}"/>')
+                out.append(_text(mid, ty, [text], size, "pic-computed", "middle"))
+                bottom = max(bottom, ty + 4)
+            note = _wrap("* " + self.words["computed"], width - 2 * pad, size * 0.9)
+            out.append(_text(pad, bottom + 14, note, size * 0.9, "pic-note"))
+            bottom += 14 + len(note) * lead
+        return _svg(uid, width, bottom + 4, self.title(), self.desc(), "".join(out), "pic-svg pic-h")
+
+    def vertical(self, uid: str, width: float = 340) -> str:
+        size, lead, x = 14.0, 14.0 * 1.25, 18.0
+        y, out, rail = size + 4, [], []
+        text_w = width - x - 22
+        for i, event in enumerate(self.events):
+            lines = _wrap(self.label(event), text_w, size)
+            rail.append(y - size * 0.35)
+            out.append(self._marker(x, y - size * 0.35, event))
+            out.append(_text(x + 18, y, [self.date_text(event["date"])], size, "pic-strong"))
+            out.append(_text(x + 18, y + lead, lines, size, "pic-text"))
+            y += lead * (len(lines) + 1) + 8
+            if i < len(self.spans):
+                out.append(_text(x + 18, y + 4, [self.days(self.spans[i].days) + " *"], size * 0.95, "pic-computed"))
+                y += lead + 14
+        body = f'<line class="pic-axis" x1="{x}" y1="{rail[0]:.1f}" x2="{x}" y2="{rail[-1]:.1f}"/>' + "".join(out)
+        note = _wrap("* " + self.words["computed"] + ". " + self.words["not_to_scale"] + ".", width - 8, size * 0.85)
+        body += _text(4, y + 4, note, size * 0.85, "pic-note")
+        height = y + 4 + len(note) * size * 0.85 * 1.25 + 4
+        return _svg(uid, width, height, self.title(), self.desc(), body, "pic-svg pic-v")
+
+    @staticmethod
+    def _marker(x: float, y: float, event: dict[str, Any]) -> str:
+        # Shape says the kind without colour: a dot for an event, a square for a status, a flag for the deadline.
+        if event["kind"] == "han-chot":
+            return (f'<path class="pic-deadline" d="M{x:.1f},{y + 6:.1f}V{y - 18:.1f}l10,4l-10,4"/>'
+                    f'<circle class="pic-deadline-dot" cx="{x:.1f}" cy="{y:.1f}" r="2.5"/>')
+        if "figure" in event:
+            return f'<rect class="pic-status" x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>'
+        return f'<circle class="pic-event" cx="{x:.1f}" cy="{y:.1f}" r="5.5"/>'
+
+
+def timeline_figure(events: list[dict[str, Any]], lang: str, tr: Callable, date_text: Callable,
+                    uid: str = "pic-timeline", spans_shown: bool = True) -> Markup:
+    """Both layouts in one <div>, one line; CSS shows the one that fits. Search skips it (data-search-exclude):
+    the same words are in the list beside it."""
+    chart = Timeline(events, lang, tr, date_text)
+    html = (f'<div class="pic pic-timeline" data-search-exclude>{chart.horizontal(uid + "-h", spans_shown=spans_shown)}'
+            f'{chart.vertical(uid + "-v")}</div>')
+    return Markup(html)
+
+
+def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: Callable,
+                  uid: str = "pic-levels") -> Markup:
+    """The Front's congress levels as a stack of boxes, the village at the bottom, the nation at the top,
+    each with what the article says is held there and its count. ``value(level)`` gives the count line."""
+    # 340 units: about a phone's width, so the words show near their own size there; wider screens enlarge it.
+    width, size = 340.0, 14.0
+    lead, box_h, gap, pad = size * 1.25, 0.0, 22.0, 10.0
+    words = WORDS[lang]
+    boxes = []
+    for level in reversed(levels):  # the top of the picture is the highest level
+        figure = value(level)
+        room = width - 2 * pad - 8 - (len(figure) * size * 1.15 * CHAR + 10 if figure else 0)
+        name = _wrap(tr(level, "label"), room, size * 1.08)  # bold is wider
+        body = _wrap(tr(level, "body"), width - 2 * pad - 8, size * 0.9)
+        boxes.append((level, name, body, figure))
+    y, out = 2.0, []
+    for i, (level, name, body, figure) in enumerate(boxes):
+        lines = len(name) + len(body)  # the count stands at the top right, beside the name
+        box_h = pad * 2 + lines * lead
+        out.append(f'<rect class="pic-box" x="2" y="{y:.1f}" width="{width - 4:.0f}" height="{box_h:.1f}" rx="6"/>')
+        ty = y + pad + size
+        out.append(_text(pad + 4, ty, name, size, "pic-strong"))
+        ty += lead * len(name)
+        out.append(_text(pad + 4, ty, body, size * 0.9, "pic-text"))
+        ty += lead * len(body)
+        if figure:
+            out.append(_text(width - pad - 4, y + pad + size, [figure], size * 1.15, "pic-figure", "end"))
+        y += box_h
+        if i < len(boxes) - 1:  # an arrow up: delegates go from each level to the one above
+            cx = width / 2
+            out.append(f'<path class="pic-arrow" d="M{cx:.1f},{y + gap - 2:.1f}V{y + 4:.1f}m-6,7l6,-7l6,7"/>')
+            y += gap
+    desc = "; ".join(f"{tr(level, 'label')}: {tr(level, 'body')}" + (f" ({figure})" if figure else "")
+                     for level, _, _, figure in reversed(boxes)) + "."
+    return Markup(f'<div class="pic pic-levels" data-search-exclude>{_svg(uid, width, y + 2, words["levels"], desc, "".join(out), "pic-svg")}</div>')
+
+
+class Pictures:
+    """What the templates call: ``pictures.timeline()``, ``pictures.levels()``, in the page's language."""
+
+    def __init__(self, model: Any, lang: str, tr: Callable, date_text: Callable) -> None:
+        self.model, self.lang, self.tr, self.date_text = model, lang, tr, date_text
+
+    def timeline(self, uid: str = "pic-timeline", spans_shown: bool = True) -> Markup:
+        return timeline_figure(self.model.timeline, self.lang, self.tr, self.date_text, uid, spans_shown)
+
+    def timeline_spans(self) -> list[Span]:
+        return spans(self.model.timeline)
+
+    def levels(self) -> Markup:
+        return levels_figure(self.levels_list(), self.lang, self.tr, self.level_value)
+
+    def levels_list(self) -> list[dict[str, Any]]:
+        """Levels with their congress (if any) attached, and a body to show."""
+        out = []
+        for level in self.model.levels:
+            congress = self.model.by_id("congresses", level["congress"]) if "congress" in level else None
+            if "body" in level:
+                out.append({**level, "congress_entry": congress})
+            else:
+                out.append({**level, "congress_entry": congress, "body": congress["name"], "body_en": congress["name_en"]})
+        return out
+
+    def level_value(self, level: dict[str, Any]) -> str:
+        if "figure" in level:
+            return self.model.figure(level["figure"])["written"]
+        if level.get("congress_entry"):
+            return self.tr(level["congress_entry"], "session")
+        return ""
+
+    def locator(self, place: dict[str, Any]) -> Markup:
+        from .locator import locator_svg  # the map's shapes are read only by the page that draws it
+
+        words = WORDS[self.lang]
+        name = self.place_name
+        names = ", ".join(f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})"
+                          for leaf in self.leaves(place["id"]))
+        return locator_svg(place["map"]["shape"], place["name"],
+                           words["locator"].format(place=name(place), boundaries=self.tr(place["map"], "boundaries")),
+                           words["locator_desc"].format(place=name(place), names=names))
+
+    def place_name(self, place: dict[str, Any]) -> str:
+        """"phường Quyết Thắng" / "Quyết Thắng ward": names keep their Vietnamese spelling."""
+        if self.lang == "vi":
+            return f"{place['kind'].lower()} {place['name']}"
+        return f"{place['name']} {place['kind_en'].lower()}"
+
+    def map_credit(self) -> dict[str, str]:
+        from .locator import shapes
+
+        import re
+
+        data = shapes()
+        return {"source": data["source"].split(" (")[0], "author": re.sub(r"\s*<[^>]*>", "", data["author"]),
+                "licence": data["licence"]}
+
+    def leaves(self, place_id: str) -> list[dict[str, Any]]:
+        """The lowest places under a place (wards, communes), each with its chain from the province down."""
+        out = []
+        for child in self.model.children(place_id):
+            below = self.leaves(child["id"])
+            out.extend(below if below else [child])
+        return out
+
+    def units_by_district(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The published list's units grouped by district, in the list's order (by official code)."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for unit in self.model.units["list"]:
+            groups.setdefault(unit["district"], []).append(unit)
+        return list(groups.items())
+
+    def unit_kinds(self) -> list[tuple[str, int]]:
+        """How many xã, phường and thị trấn the list has (computed from it; the article does not say)."""
+        counts: dict[str, int] = {}
+        for unit in self.model.units["list"]:
+            counts[unit["kind"]] = counts.get(unit["kind"], 0) + 1
+        return sorted(counts.items(), key=lambda item: -item[1])
+
+    def unit_kind(self, kind: str, count: int = 1) -> str:
+        return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]

@@ -1,0 +1,175 @@
+"""The pictures drawn at build time: in both editions, named for screen readers, drawn from the data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from benchkit import nav_pages
+from helpers.html import elements
+from helpers.project import ROOT
+
+ALL_PAGES = nav_pages()
+
+EDITIONS = ["", "en/"]
+
+
+def svgs(site, page) -> list[dict[str, str]]:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    found = elements(html, "svg")
+    for svg in found:  # the title and desc the svg is labelled by
+        ids = svg.get("aria-labelledby", "").split()
+        svg["_labels"] = [next((e["_text"] for tag in ("title", "desc") for e in elements(html, tag) if e.get("id") == i), None) for i in ids]
+    return [svg for svg in found if "pic-svg" in svg.get("class", "")]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("page, count", [("moc-thoi-gian/", 2), ("", 2), ("tong-quan/", 1), ("dia-danh/", 1)])
+def test_pictures_are_images_with_a_title_and_a_description(site, edition, page, count):
+    found = svgs(site, edition + page)
+    assert len(found) == count
+    for svg in found:
+        assert svg["role"] == "img"
+        title, desc = svg["_labels"]
+        assert title and desc and desc != title
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_timeline_chart_shows_every_milestone_and_computed_days(site, model, edition):
+    chart = svgs(site, edition + "moc-thoi-gian/")[0]
+    text, desc = chart["_text"], chart["_labels"][1]
+    for event in model.timeline:  # every event of events.yml, by its date and its words
+        assert (event["short_en"] if edition else event["short"]) in desc
+        if not edition:
+            assert event["date"] in text
+    assert "25 May 2023" in text or not edition
+    # 25/5/2023 → 18/7/2023 is 54 days; the chart says so, and says that such numbers are computed
+    assert ("54 ngày" if not edition else "54 days") in text
+    assert ("tính toán" if not edition else "computed") in text
+
+
+def test_timeline_status_points_say_as_of(site):
+    desc = svgs(site, "en/moc-thoi-gian/")[0]["_labels"][1]
+    assert "30 March 2024: Status as of this day: 756/756" in desc
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_levels_diagram_gives_the_articles_counts(site, edition):
+    text = svgs(site, edition + "tong-quan/")[0]["_text"]
+    for written in ("756/756", "102/102"):
+        assert written in text
+    assert ("lần thứ XI" if not edition else "11th") in text
+
+
+def test_pictures_survive_markdown_whole(site):
+    """The SVG is one HTML block: Markdown wrapped none of its parts in <p> or escaped its tags."""
+    html = (site / "moc-thoi-gian" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r"<svg[^>]*pic-h[^>]*>.*?</svg>", html, re.S).group(0)
+    assert "<p>" not in svg and "&lt;" not in svg
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(browser, server, edition):
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    try:
+        for path in ("", "moc-thoi-gian/", "tong-quan/", "dia-danh/"):
+            phone.goto(f"{server}/{edition}{path}")
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 360, path
+            shown = phone.locator("svg.pic-svg:visible")
+            for index in range(shown.count()):  # every picture shown fits the screen
+                box = shown.nth(index).bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 360, path
+        phone.goto(f"{server}/{edition}moc-thoi-gian/")
+        # on a phone the vertical timeline is the one shown
+        assert phone.locator(".pic-timeline .pic-v").is_visible()
+        assert not phone.locator(".pic-timeline .pic-h").is_visible()
+    finally:
+        context.close()
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.mark.parametrize("path", ALL_PAGES, ids=lambda p: p.strip("/") or "home")
+def test_every_page_has_a_social_card(site, path):
+    """og:image points at a 1200×630 PNG of this site, in the page's own edition; with alt text and a large card."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in elements(html, "meta")}
+    image = meta["og:image"]
+    assert image.startswith("http")  # absolute: site_url is set
+    edition = "en/" if path.startswith("en/") else ""
+    relative = image.split("/", 3)[3]
+    assert relative.startswith(edition + "assets/cards/")
+    assert _png_size((site / relative).read_bytes()) == (1200, 630)
+    assert meta["og:image:alt"] and meta["twitter:card"] == "summary_large_image"
+
+
+def test_cards_of_the_two_editions_differ(site):
+    assert (site / "assets/cards/tong-quan.png").read_bytes() != (site / "en/assets/cards/tong-quan.png").read_bytes()
+
+
+def test_an_unchanged_card_is_not_drawn_again(tmp_path, monkeypatch):
+    from sitegen import cards
+
+    first = cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn")
+    assert _png_size(first) == (1200, 630)
+    monkeypatch.setattr(cards, "draw_card", lambda *args: pytest.fail("drawn again"))
+    assert cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn") == first
+
+
+@pytest.mark.parametrize("edition, words", [("", ("ranh giới năm 2024", "Ngoài bài viết", "Quyết Thắng", "Đăk Pne")),
+                                            ("en/", ("2024 boundaries", "Outside the article", "Quyết Thắng", "Đăk Pne"))])
+def test_locator_map_names_its_places_boundaries_and_credit(site, edition, words):
+    html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
+    beside = html[html.index("pic-beside"):]
+    beside = beside[:beside.index("</div>")]
+    for word in words:
+        assert word in beside
+    assert "@svg-maps/vietnam" in beside and "CC BY 4.0" in beside
+    assert "Kon Tum" in svgs(site, edition + "dia-danh/")[0]["_text"]
+
+
+def test_vendored_map_is_small_and_licensed():
+    import gzip
+    from pathlib import Path
+
+    vendor = Path(__file__).resolve().parents[1] / "scripts" / "sitegen" / "vendor"
+    assert len(gzip.compress((vendor / "vietnam-provinces.json").read_bytes())) <= 60_000
+    assert "Attribution 4.0 International" in (vendor / "LICENSE-svg-maps-vietnam.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_unit_table_lists_the_102_units_the_article_counts(site, model, edition):
+    html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="don-vi-cap-xa"') if 'id="don-vi-cap-xa"' in html else html.index("id=don-vi-cap-xa"):]
+    codes = [cell["_text"].strip() for cell in elements(section, "td") if re.fullmatch(r"\d{5}", cell["_text"].strip())]
+    unit_codes = [code for code in codes if code in {u["code"] for u in model.units["list"]}]
+    assert len(set(unit_codes)) == 102 == model.figure("xa-phuong-thi-tran")["total"]
+    kinds = [unit["kind"] for unit in model.units["list"]]
+    counts = {kind: kinds.count(kind) for kind in ("Xã", "Phường", "Thị trấn")}
+    split = (f"{counts['Xã']} xã, {counts['Phường']} phường, {counts['Thị trấn']} thị trấn" if not edition else
+             f"{counts['Xã']} communes, {counts['Phường']} wards, {counts['Thị trấn']} townships")
+    assert split in section
+    for anchor in ("#quyet-thang", "#dak-pne", "dai-hoi-diem/"):
+        assert anchor in section
+
+
+def test_a_unit_list_that_does_not_match_the_article_stops_the_build(tmp_path):
+    import shutil
+
+    from sitegen.errors import DataError
+    from sitegen.generate import generate
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = (data / "units.yml").read_text(encoding="utf-8")
+    first = text.index("    - code:")
+    second = text.index("    - code:", first + 1)
+    (data / "units.yml").write_text(text[:first] + text[second:], encoding="utf-8")
+    with pytest.raises(DataError, match=r"the list has 101 units, but the article counts 102/102"):
+        generate(data, tmp_path / "docs")
