@@ -13,8 +13,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import ROOT, elements
-from test_search import settled_results
+from conftest import ROOT, elements, type_query
 from test_site import PAGES, parse
 
 EN_PAGES = ["en/" + page for page in PAGES]
@@ -148,10 +147,7 @@ def search_on(browser, server: str, start: str, query: str) -> list[str]:
     tab = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         tab.goto(f"{server}/{start}")
-        box = tab.locator("input[data-md-component=search-query]")
-        box.click()
-        box.type(query)
-        return settled_results(tab, server)
+        return type_query(tab, server, query)
     finally:
         tab.close()
 
