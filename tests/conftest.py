@@ -166,7 +166,7 @@ def type_query(page, server: str, query: str) -> list[str]:
     box.click()
     page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder)
     box.fill(query[:-1])
-    box.press(query[-1])
+    box.press_sequentially(query[-1])  # one key, any letter: its keyup sends the query
     page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() !== text", arg=placeholder)
     hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     pages: list[str] = []

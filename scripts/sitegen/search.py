@@ -27,19 +27,19 @@ def vocabulary(model: Model) -> dict[str, list]:
     """Synonym groups and question words per edition, as the worker reads them (self.searchVocabulary)."""
     out: dict[str, list] = {"synonyms": [], "synonyms_en": [], "questions": [], "questions_en": []}
     for entry in model.data.get("synonyms", []):
-        kind = "questions" if entry.get("kind") == "question" else "synonyms"
-        if kind == "synonyms":
-            out["synonyms"].append(entry["terms"])
-            out["synonyms_en"].append(entry["terms_en"])
-        else:
+        if entry.get("kind") == "question":
             out["questions"] += entry["terms"]
             out["questions_en"] += entry["terms_en"]
-    return out
+        else:
+            out["synonyms"].append(entry["terms"])
+            out["synonyms_en"].append(entry["terms_en"])
+    # Each group and word once: the file's size follows the vocabulary, not the number of entries.
+    return {key: list({json.dumps(item, ensure_ascii=False): item for item in items}.values()) for key, items in out.items()}
 
 
 def search_files(model: Model) -> dict[str, bytes]:
     fold = (SOURCES / "fold.js").read_text(encoding="utf-8")
-    pairs = [[entry["abbr"], entry["expansion"]] for entry in model.glossary]
+    pairs = list({(entry["abbr"], entry["expansion"]): [entry["abbr"], entry["expansion"]] for entry in model.glossary}.values())
     data = ("/* From the data: the glossary's abbreviations and expansions (data/glossary.yml), synonyms and question words (data/synonyms.yml). */\n"
             f"self.searchSynonyms = {json.dumps(pairs, ensure_ascii=False)};\n"
             f"self.searchVocabulary = {json.dumps(vocabulary(model), ensure_ascii=False)};\n")

@@ -2,15 +2,14 @@
  * Search for Material for MkDocs, both editions — replaces lunr-languages' lunr.vi, which Material's search
  * worker loads for `search: lang: vi`. Material's UI, index format and worker stay as they are.
  *
- * Index side (the pipeline, once per token): every word is indexed as written and folded (no tone marks,
- * đ → d); an abbreviation of the glossary with its expansion's words and an expansion with its abbreviation;
- * every date also as one canonical token ("12/01/2024", "12 January 2024" → date20240112); roman numerals
- * after thứ/khóa and English ordinals as digits (XI, 11th → 11); codes also as their parts (93/hd → 93, hd).
+ * Index side (the pipeline, once per token): every word is indexed folded (no tone marks, đ → d); every
+ * date also as one canonical token ("12/01/2024", "12 January 2024" → date20240112); roman numerals after
+ * thứ/khóa and English ordinals as digits (XI, 11th → 11); codes also as their parts (93/hd → 93, hd).
  * Added tokens keep the position of the word they come from, so results highlight the words on the page.
  *
  * Query side (lunr.Index#search, which Material's worker calls): the query's words become units; a page
- * covers a unit if it holds one of the unit's alternatives: the word folded (and as typed, which ranks higher),
- * its synonyms (data/synonyms.yml), Telex/VNI residue decoded (quyeets → quyết, only into a word of the index),
+ * covers a unit if it holds one of the unit's alternatives: the word folded (as typed ranks higher), its
+ * synonyms (data/synonyms.yml) and glossary pairs (MTTQ ↔ mặt trận tổ quốc), Telex/VNI residue decoded (quyeets → quyết, only into a word of the index),
  * a run-together word split into words of the index (kontum → kon tum), a date in any common spelling, a code's
  * parts; and, only when nothing else matches, a word of the index one edit away. Question words are dropped.
  * Pages covering more units rank first; if some page covers them all, only those are shown.
@@ -31,15 +30,12 @@
     (map[key] = map[key] || []).push(value);
   }
 
-  // Glossary pairs in maps, looked up once per token: abbreviation → expansions; first word → expansions.
-  var byAbbr = {};
-  var byFirst = {};
-  (self.searchSynonyms || []).forEach(function (pair) {
-    var abbr = fold(pair[0]);
-    var words = fold(pair[1]).split(/\s+/);
-    push(byAbbr, abbr, words);
-    push(byFirst, words[0], { abbr: abbr, words: words });
-  });
+  // The glossary's pairs (MTTQ = Mặt trận Tổ quốc) are equivalents on the query side, like synonyms that
+  // rank as high as the word itself: nothing is added to the index for them.
+  var glossary = (self.searchSynonyms || []).map(function (pair) { return [pair[0], pair[1], 1]; });
+
+  // Marked spellings of each folded word, seen while indexing (for Telex/VNI decoding).
+  var spellings = {};
 
   // Roman numerals up to 39 (the ordinals of congresses and terms): "xi" → 11, anything else → 0.
   function roman(text) {
@@ -60,7 +56,6 @@
     if (hit) return hit;
     var out = [];
     var folded = fold(text);
-    if (folded !== text) out.push(folded);
     var date = F.numericDate(folded);
     if (date) out.push(date);
     if (/[\/.]/.test(folded) && /\p{L}|\//u.test(folded)) {
@@ -79,21 +74,23 @@
     });
   }
 
+  // Each word is indexed folded only (half the postings of folded + as written: the worker is ready sooner);
+  // the spelling as typed still ranks first, checked against the page's text at query time.
   function foldToken(token, index, tokens) {
     var text = token.toString();
     if (!text) return undefined;
-    var out = [token];
+    var folded = fold(text);
+    if (folded !== text) {
+      var known = spellings[folded] || (spellings[folded] = []);
+      if (known.indexOf(text) < 0) known.push(text);
+    }
+    var out = [folded === text ? token : token.update(function () { return folded; })];
     function add(word) { out.push(token.clone(function () { return word; })); }
     function at(offset) {
       var next = tokens[index + offset];
       return next === undefined ? "" : fold(next.toString());
     }
-    var folded = fold(text);
     extras(text).forEach(add);
-    (byAbbr[folded] || []).forEach(function (words) { words.forEach(add); });
-    (byFirst[folded] || []).forEach(function (entry) {
-      if (entry.words.every(function (word, offset) { return at(offset) === word; })) add(entry.abbr);
-    });
     if (folded.length === 1 && roman(folded) && /^(thu|khoa)$/.test(at(-1))) add(String(roman(folded)));
     // Dates in words: "12 January 2024", "January 12, 2024", "ngày 12 tháng 1 năm 2024".
     if (/^\d{1,2}$/.test(folded)) {
@@ -123,17 +120,13 @@
     if (index._vocabulary) return index._vocabulary;
     var keys = Object.keys(index.invertedIndex).sort();
     var has = new Set(keys);
-    var marked = {};
-    keys.forEach(function (key) {
-      var folded = fold(key);
-      if (folded !== key) push(marked, folded, key);
-    });
+    var marked = index._spellings || {};
     // Which edition: its own synonyms and question words (the English pages are full of "the" and "of").
     var en = has.has("the") && has.has("of") && has.has("and");
     var v = index._vocabulary = {
       keys: keys, has: has, marked: marked,
       dates: keys.filter(function (key) { return /^date\d{8}$/.test(key); }),
-      synonyms: phrases(en ? data.synonyms_en : data.synonyms),
+      synonyms: phrases((en ? data.synonyms_en : data.synonyms || []).concat(glossary)),
       questions: phrases([en ? data.questions_en : data.questions])
     };
     return v;
@@ -142,9 +135,16 @@
   // Groups of phrases → first folded word → [{words, group}], longest first.
   function phrases(groups) {
     var map = {};
+    var seen = new Set();
     (groups || []).forEach(function (group) {
-      var folded = (group || []).map(function (phrase) { return fold(phrase).split(/\s+/); });
-      folded.forEach(function (words) { push(map, words[0], { words: words, group: folded }); });
+      // A glossary pair [abbr, expansion, 1] is as good as the word itself; other synonyms rank below.
+      var boost = typeof group[group.length - 1] === "number" ? group[group.length - 1] : 0.3;
+      var folded = group.filter(function (phrase) { return typeof phrase === "string"; })
+        .map(function (phrase) { return fold(phrase).split(/\s+/); });
+      var key = folded.join("|");
+      if (seen.has(key)) return;
+      seen.add(key);
+      folded.forEach(function (words) { push(map, words[0], { words: words, group: folded, boost: boost }); });
     });
     Object.keys(map).forEach(function (key) {
       map[key].sort(function (a, b) { return b.words.length - a.words.length; });
@@ -203,7 +203,7 @@
   function decoded(v, word, prefix) {
     var d = decode(word);
     if (!d || !d.marks.size || !/[aeiouy]/.test(d.base)) return [];
-    var bases = prefix ? prefixed(v, d.base).filter(function (key) { return fold(key) === key; }) : [d.base];
+    var bases = prefix ? prefixed(v, d.base) : [d.base];
     var out = [];
     bases.forEach(function (base) {
       (v.marked[base] || []).forEach(function (key) {
@@ -270,8 +270,8 @@
     var folded = fold(word.text);
     var alts = [];
     var own = term(v, folded, word.prefix, 1);
-    if (word.text !== folded && v.has.has(word.text)) own.keys[word.text] = 3;  // as typed, marks and all: first
     alts.push([own]);
+    var exact = exactOf([word]);
     var r = roman(folded);
     var ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
     // As digits, below the word as typed: bare numbers are everywhere (paragraph numbers: ¶ 11).
@@ -289,11 +289,20 @@
       var keys = decoded(v, word.text, word.prefix);
       var pieces = !keys.length && split(v, folded, word.prefix);
       var close = !keys.length && !pieces && near(v, folded);
-      if (keys.length) alts.push([literal(keys, 2)]);
+      if (keys.length) {
+        alts.push([literal(keys.map(fold), 1, keys[0])]);
+        exact = keys;
+      }
       else if (pieces) alts.push(pieces.map(function (piece, i) { return term(v, piece, word.prefix && i === pieces.length - 1, 0.8); }));
       else if (close.length) alts.push([literal(close, 0.3, close.join(" "))]);
     }
-    return { alts: alts, primary: folded };
+    return { alts: alts, primary: folded, exact: exact };
+  }
+
+  // Words typed with their marks: a page holding them as typed ranks first (thiếu before thiểu).
+  function exactOf(words) {
+    return words.filter(function (word) { return fold(word.text) !== word.text; })
+      .map(function (word) { return word.text.normalize("NFC"); });
   }
 
   // A date at words[i] in any spelling readers use; → {length, keys, prefix} or null.
@@ -385,16 +394,16 @@
           var alts = [typed.map(function (word) { return wordUnit(v, word, "").alts[0][0]; })];
           synonym.group.forEach(function (phrase) {
             if (phrase.join(" ") === synonym.words.join(" ")) return;
-            alts.push(phrase.map(function (word) { return term(v, word, false, 0.3); }));
+            alts.push(phrase.map(function (word) { return term(v, word, false, synonym.boost); }));
           });
-          units.push({ alts: alts, primary: null, labels: typed.map(function (word) { return fold(word.text); }) });
+          units.push({ alts: alts, primary: null, exact: exactOf(typed) });
           i += synonym.words.length;
           continue;
         }
         var unit = wordUnit(v, words[i], i ? fold(words[i - 1].text) : "");
         if (synonym) {
           synonym.group.forEach(function (phrase) {
-            if (phrase.join(" ") !== synonym.words.join(" ")) unit.alts.push(phrase.map(function (word) { return term(v, word, false, 0.3); }));
+            if (phrase.join(" ") !== synonym.words.join(" ")) unit.alts.push(phrase.map(function (word) { return term(v, word, false, synonym.boost); }));
           });
         }
         units.push(unit);
@@ -440,9 +449,20 @@
   lunr.Pipeline.registeredFunctions[stopWordFilter.label] = lunr.stopWordFilter;
 
   // Material keeps the last index built; so do we, for the parser above (it parses before it searches).
+  // ... and the pages' text, lower case, for the spelling as typed; and the spellings seen while indexing.
+  var texts = {};
+  var add = lunr.Builder.prototype.add;
+  lunr.Builder.prototype.add = function (doc) {
+    texts[doc[this._ref]] = ((doc.title || "") + " " + (doc.text || "")).normalize("NFC").toLowerCase();
+    return add.apply(this, arguments);
+  };
   var build = lunr.Builder.prototype.build;
   lunr.Builder.prototype.build = function () {
     var index = build.call(this);
+    index._texts = texts;
+    index._spellings = spellings;
+    texts = {};
+    spellings = {};
     last = { index: index, query: null, units: null };
     return index;
   };
@@ -471,7 +491,10 @@
     results.forEach(function (result) {
       var metadata = result.matchData.metadata;
       var covered = 0;
+      var exact = 1;
+      var text = (index._texts || {})[result.ref] || "";
       units.forEach(function (unit) {
+        if (unit.exact && unit.exact.some(function (word) { return text.indexOf(word) >= 0; })) exact *= 3;
         var hit = unit.alts.some(function (alt) {
           return alt.every(function (t) { return Object.keys(t.keys).some(function (key) { return key in metadata; }); });
         });
@@ -483,7 +506,7 @@
         });
       });
       // Within a tier, a long page (the whole article) counts less than a short one holding the same words.
-      var s = result.score / Math.sqrt(1 + (lengths[result.ref] || 0) / 1000);
+      var s = exact * result.score / Math.sqrt(1 + (lengths[result.ref] || 0) / 1000);
       result.covered = covered;
       // Tiers 10⁴× apart: within a tier (1 to 1000) and Material's own boosts (up to 5×) reorder pages,
       // never across tiers.
