@@ -179,3 +179,17 @@ def test_a_word_matched_in_several_forms_is_marked_once(fresh, server):
     shown = page.locator(".md-search-result")
     assert "k>" not in shown.inner_text()
     assert "DTTS" in shown.locator("mark").all_inner_texts()
+
+
+def test_the_landing_page_is_told_synonym_and_decoded_matches(ranked):
+    # Material passes the matched terms on in ?h=; search-highlight.js marks them folded on the page.
+    assert {"han", "che"} <= set(ranked[("", "thiếu sót")]["terms"])
+    assert {"quyết", "thắng"} <= set(ranked[("", "quyeets thawngs")]["terms"])
+    assert "date20240112" in ranked[("", "ngày 12 tháng 1")]["terms"]
+
+
+def test_the_landing_page_marks_folded_words_and_dates(fresh, server):
+    page = fresh(server + "/dai-hoi-diem/?h=quyet date20240112 han")
+    page.wait_for_function("() => document.querySelectorAll('article mark[data-md-highlight]').length > 0")
+    marks = {text.lower() for text in page.locator("article mark[data-md-highlight]").all_inner_texts()}
+    assert "quyết" in marks and "12/01/2024" in marks, marks
