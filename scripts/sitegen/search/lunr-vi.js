@@ -126,7 +126,7 @@
     var v = index._vocabulary = {
       keys: keys, has: has, marked: marked,
       dates: keys.filter(function (key) { return /^date\d{8}$/.test(key); }),
-      synonyms: phrases((en ? data.synonyms_en : data.synonyms || []).concat(glossary)),
+      synonyms: phrases(((en ? data.synonyms_en : data.synonyms) || []).concat(glossary)),
       questions: phrases([en ? data.questions_en : data.questions])
     };
     return v;
@@ -294,7 +294,7 @@
         exact = keys;
       }
       else if (pieces) alts.push(pieces.map(function (piece, i) { return term(v, piece, word.prefix && i === pieces.length - 1, 0.8); }));
-      else if (close.length) alts.push([literal(close, 0.3, close.join(" "))]);
+      else close.forEach(function (word) { alts.push([literal([word], 0.3)]); });
     }
     return { alts: alts, primary: folded, exact: exact };
   }
