@@ -36,6 +36,7 @@
 
   // Marked spellings of each folded word, seen while indexing (for Telex/VNI decoding).
   var spellings = {};
+  var seenSpellings = new Set();
 
   // Roman numerals up to 39 (the ordinals of congresses and terms): "xi" → 11, anything else → 0.
   function roman(text) {
@@ -68,10 +69,18 @@
     return out;
   }
 
+  // Punctuation off both ends; once per distinct word (a cache), as folding.
+  var trimCache = new Map();
+  function trim(text) {
+    var hit = trimCache.get(text);
+    if (hit !== undefined) return hit;
+    var out = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (trimCache.size < 200000) trimCache.set(text, out);
+    return out;
+  }
+
   function trimmer(token) {
-    return token.update(function (text) {
-      return text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    });
+    return token.update(trim);
   }
 
   // Each word is indexed folded only (half the postings of folded + as written: the worker is ready sooner);
@@ -80,9 +89,9 @@
     var text = token.toString();
     if (!text) return undefined;
     var folded = fold(text);
-    if (folded !== text) {
-      var known = spellings[folded] || (spellings[folded] = []);
-      if (known.indexOf(text) < 0) known.push(text);
+    if (folded !== text && !seenSpellings.has(text)) {
+      seenSpellings.add(text);
+      push(spellings, folded, text);
     }
     var out = [folded === text ? token : token.update(function () { return folded; })];
     function add(word) { out.push(token.clone(function () { return word; })); }
@@ -450,10 +459,11 @@
 
   // Material keeps the last index built; so do we, for the parser above (it parses before it searches).
   // ... and the pages' text, lower case, for the spelling as typed; and the spellings seen while indexing.
+  // (kept as they are; lower-cased when a query first needs them)
   var texts = {};
   var add = lunr.Builder.prototype.add;
   lunr.Builder.prototype.add = function (doc) {
-    texts[doc[this._ref]] = ((doc.title || "") + " " + (doc.text || "")).normalize("NFC").toLowerCase();
+    texts[doc[this._ref]] = doc;
     return add.apply(this, arguments);
   };
   var build = lunr.Builder.prototype.build;
@@ -463,6 +473,7 @@
     index._spellings = spellings;
     texts = {};
     spellings = {};
+    seenSpellings = new Set();
     last = { index: index, query: null, units: null };
     return index;
   };
@@ -492,7 +503,7 @@
       var metadata = result.matchData.metadata;
       var covered = 0;
       var exact = 1;
-      var text = (index._texts || {})[result.ref] || "";
+      var text = lowerText(index, result.ref);
       units.forEach(function (unit) {
         if (unit.exact && unit.exact.some(function (word) { return text.indexOf(word) >= 0; })) exact *= 3;
         var hit = unit.alts.some(function (alt) {
@@ -517,6 +528,16 @@
     results.sort(function (a, b) { return b.score - a.score; });
     return unique(results);
   };
+
+  // A page's title and text in lower case, once per page, for the spelling as typed.
+  function lowerText(index, ref) {
+    var doc = (index._texts || {})[ref];
+    if (!doc) return "";
+    if (doc._lower === undefined) {
+      Object.defineProperty(doc, "_lower", { value: ((doc.title || "") + " " + (doc.text || "")).toLowerCase() });
+    }
+    return doc._lower;
+  }
 
   // Distinct words in each document's text, once per index.
   function textLengths(index) {
