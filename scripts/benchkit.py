@@ -92,3 +92,68 @@ def nav_pages() -> list[str]:
     settings = mkdocs_settings()
     i18n = next((p["i18n"] for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p), {"languages": []})
     return urls([""] + [f"{lang['locale']}/" for lang in i18n["languages"] if not lang.get("default")])
+
+
+# Material's own search worker, driven by postMessage as its UI drives it: one page, one evaluate call for
+# every query of every edition. Results come back as Material ranks and groups them.
+WORKER_JS = """async ({worker, jobs}) => {
+  const out = []
+  for (const job of jobs) {
+    const data = await (await fetch(job.index)).json()
+    const w = new Worker(worker)
+    const next = () => new Promise(resolve => w.addEventListener("message", ev => resolve(ev.data), {once: true}))
+    const t0 = performance.now()
+    w.postMessage({type: 0, data: {config: data.config, docs: data.docs, options: {suggest: false}}})
+    await next()
+    const ready = performance.now() - t0
+    const results = []
+    for (const query of job.queries) {
+      const start = performance.now()
+      w.postMessage({type: 2, data: query})
+      const message = await next()
+      const ms = performance.now() - start
+      const pages = []
+      for (const group of message.data.items) {
+        const page = group[0].location.split("#")[0]
+        if (!pages.includes(page)) pages.push(page)
+      }
+      const first = message.data.items.length ? message.data.items[0][0] : {terms: {}}
+      const terms = Object.keys(first.terms).filter(term => first.terms[term])
+      const top = message.data.items.slice(0, 5).map(group => group.map(item => item.location + " " + item.score.toExponential(2)))
+      results.push({pages, terms, ms, top})
+    }
+    w.terminate()
+    out.push({ready, results})
+  }
+  return out
+}"""
+
+
+def run_worker(page, server: str, site: Path, jobs: list[tuple[str, list[str]]]) -> list[dict]:
+    """Each (edition, queries) through Material's worker ("" or "en"), in one evaluate call:
+    per edition {ready: ms to build the index, results: [{pages, terms, ms, top}]}; pages as in the index."""
+    worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
+    page.goto(f"{server}/")
+    return page.evaluate(WORKER_JS, {"worker": f"{server}/assets/javascripts/workers/{worker}",
+                                     "jobs": [{"index": f"{server}/{edition + '/' if edition else ''}search/search_index.json",
+                                               "queries": queries} for edition, queries in jobs]})
+
+
+def type_query(page, server: str, query: str) -> list[str]:
+    """Type `query` into the search box of the open page as a reader does; the result pages in order.
+    Waits for conditions, never for a time: the worker is ready (the list shows its placeholder), then the
+    results of the whole query are in (the last key sends the one query; fill() sends none)."""
+    placeholder = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder)
+    box.fill(query[:-1])
+    box.press_sequentially(query[-1])  # one key, any letter: its keyup sends the query
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() !== text", arg=placeholder)
+    hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    pages: list[str] = []
+    for href in hrefs:
+        path = href.removeprefix(server + "/").split("?")[0].split("#")[0]
+        if path not in pages:
+            pages.append(path)
+    return pages

@@ -72,7 +72,7 @@ def data_dir(tmp_path_factory) -> Path:
 
 def build_with_label(data_dir: Path, out: Path, label: str) -> None:
     figures = yaml.safe_load((SYNTHETIC / "figures.yml").read_text(encoding="utf-8"))
-    figures["figures"][0]["label"] = figures["figures"][0]["label_en"] = label
+    figures["figures"][1]["label"] = figures["figures"][1]["label_en"] = label  # not the card figure: no redraw
     (data_dir / "figures.yml").write_text(yaml.safe_dump(figures, allow_unicode=True, sort_keys=False), encoding="utf-8")
     generate(data_dir, out)
 
@@ -98,7 +98,7 @@ def test_any_text_shows_literally_or_fails_clearly(data_dir, tmp_path_factory, l
         build_with_label(data_dir, out, label)
     except DataError as error:
         message = str(error)
-        assert message.startswith("figures.yml, line ") and "figures[0].label" in message  # label or label_en
+        assert message.startswith("figures.yml, line ") and "figures[1].label" in message  # label or label_en
         assert "\n" not in message
         return
     check_label_shown(out, label)

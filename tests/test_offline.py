@@ -57,3 +57,17 @@ def test_offline_english_edition_searches_its_own_pages(browser, offline_site):
     page.close()
     assert hrefs[0].split("?")[0].endswith("/site/en/dai-hoi-diem.html")
     assert all("/site/en/" in href for href in hrefs)
+
+
+def test_offline_search_decodes_keyboard_residue_and_marks_the_landing_page(browser, offline_site):
+    # The worker's file is one script (iframe-worker loads nested scripts late): all of search works from disk.
+    page = browser.new_page()
+    page.goto(offline_site.joinpath("index.html").as_uri())
+    page.locator("input[data-md-component=search-query]").click()
+    page.keyboard.type("quyeets thawngs")
+    page.wait_for_function("() => (document.querySelector('.md-search-result__link') || {}).href?.includes('dai-hoi-diem.html')")
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_function("() => document.querySelectorAll('article mark[data-md-highlight]').length > 0")
+    marks = {text.lower() for text in page.locator("article mark[data-md-highlight]").all_inner_texts()}
+    page.close()
+    assert "quyết" in marks, marks

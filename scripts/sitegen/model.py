@@ -67,7 +67,7 @@ def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, A
     """Fill in the optional keys that the schema gives a default (``pictured: false``)."""
     filled = dict(values)
     for name, sub in schema["properties"].items():
-        if sub.get("type") != "array":
+        if sub.get("type") != "array" or name not in values:  # an optional collection (synonyms) may be absent
             continue
         defaults = {key: prop["default"] for key, prop in sub["items"]["properties"].items() if "default" in prop}
         filled[name] = [{**defaults, **entry} for entry in values[name]]

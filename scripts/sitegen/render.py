@@ -102,7 +102,7 @@ class Filters:
         if pids not in self._cites:  # the same few paragraphs are cited again and again
             word, see = self.words["paragraph"], self.words["see"]
             self._cites[pids] = Markup(" ").join(
-                Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite }}') for pid in pids)
+                Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite data-search-exclude="" }}') for pid in pids)
         return self._cites[pids]
 
     def tr(self, entry: Any, field: str) -> Any:

@@ -167,7 +167,7 @@ def _entries(dataset: Dataset, schema: dict[str, Any]) -> Iterator[tuple[str, in
     """(collection, index, entry, the entry's schema properties) for every list collection."""
     for name, sub in schema["properties"].items():
         if sub.get("type") == "array":
-            for index, entry in enumerate(dataset.values[name]):
+            for index, entry in enumerate(dataset.values.get(name, [])):  # an optional collection may be absent
                 yield name, index, entry, sub["items"]["properties"]
 
 
@@ -195,10 +195,10 @@ def _refs(sub: dict[str, Any], value: Any, path: tuple) -> Iterator[tuple[tuple,
 
 
 def check_references(dataset: Dataset, schema: dict[str, Any]) -> None:
-    ids = {name: {e["id"] for e in dataset.values[name]} for name, sub in schema["properties"].items()
+    ids = {name: {e["id"] for e in dataset.values.get(name, [])} for name, sub in schema["properties"].items()
            if sub.get("type") == "array"}
     for name, sub in schema["properties"].items():
-        for path, value, target in _refs(sub, dataset.values[name], (name,)):
+        for path, value, target in _refs(sub, dataset.values.get(name), (name,)):
             if value not in ids[target]:
                 file, where = dataset.place(path)
                 hint = difflib.get_close_matches(value, sorted(ids[target]), n=1)
