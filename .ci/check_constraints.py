@@ -13,8 +13,9 @@ def normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-pinned = {normal(line.split("==")[0]) for line in Path("constraints.txt").read_text().splitlines()
-          if line and not line.startswith("#")}
+pinned = {
+    normal(line.split("==")[0]) for line in Path("constraints.txt").read_text().splitlines() if line and not line.startswith("#")
+}
 project = normal("kontum-mttq-site")
 installed = {normal(dist.metadata["Name"]) for dist in distributions()} - {project, "pip", "setuptools", "wheel"}
 missing = sorted(installed - pinned)

@@ -37,6 +37,8 @@ from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, mac
 from sitegen.generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def timed(command: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
@@ -58,9 +60,14 @@ def build_overhead(rounds: int) -> dict:
             full.append(timed(mkdocs + ["--strict"], project))
             bare.append(timed(mkdocs + ["-f", str(plain)], project))
     ratios = [f / b for f, b in zip(full, bare)]
-    return {"rounds": rounds, "full_s_median": round(statistics.median(full), 3),
-            "plain_s_median": round(statistics.median(bare), 3), "ratio_median": round(statistics.median(ratios), 3),
-            "goal": "ratio <= 1.2", "met": statistics.median(ratios) <= 1.2}
+    return {
+        "rounds": rounds,
+        "full_s_median": round(statistics.median(full), 3),
+        "plain_s_median": round(statistics.median(bare), 3),
+        "ratio_median": round(statistics.median(ratios), 3),
+        "goal": "ratio <= 1.2",
+        "met": statistics.median(ratios) <= 1.2,
+    }
 
 
 def synthetic_data(factor: int, dest: Path) -> Path:
@@ -70,9 +77,12 @@ def synthetic_data(factor: int, dest: Path) -> Path:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         key = next(iter(data))
         if isinstance(data[key], list) and key != "errata":
-            data[key] = [{**entry, "id": f"{entry['id']}-{i}" if i else entry["id"]}
-                         for i in range(factor) for entry in data[key]]
-        path.write_text("# SYNTHETIC benchmark data\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            data[key] = [
+                {**entry, "id": f"{entry['id']}-{i}" if i else entry["id"]} for i in range(factor) for entry in data[key]
+            ]
+        path.write_text(
+            "# SYNTHETIC benchmark data\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return dest
 
 
@@ -89,8 +99,11 @@ def measure_generation(data: Path, out: Path, rounds: int) -> dict:
         start = time.perf_counter()
         generate(data, out / str(i))
         times.append(time.perf_counter() - start)
-    return {"s_median": round(statistics.median(times), 3), "cold_s": round(cold, 3),
-            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return {
+        "s_median": round(statistics.median(times), 3),
+        "cold_s": round(cold, 3),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 def growth(rounds: int) -> dict:
@@ -100,13 +113,22 @@ def growth(rounds: int) -> dict:
             data = synthetic_data(factor, Path(tmp) / f"data{factor}") if factor > 1 else ROOT / "data"
             caches = Path(tmp) / f"tmp{factor}"  # the child's temp folder, so its caches start empty
             caches.mkdir()
-            child = subprocess.run([sys.executable, __file__, "--child-generate", str(data), str(Path(tmp) / f"out{factor}"),
-                                    str(rounds)], env={**ENV, "TMPDIR": str(caches)}, check=True, capture_output=True, text=True)
+            child = subprocess.run(
+                [sys.executable, __file__, "--child-generate", str(data), str(Path(tmp) / f"out{factor}"), str(rounds)],
+                env={**ENV, "TMPDIR": str(caches)},
+                check=True,
+                capture_output=True,
+                text=True,
+            )
             rows.append({"factor": factor, "synthetic": factor > 1, **json.loads(child.stdout)})
     t1, t100 = rows[0]["s_median"], rows[2]["s_median"]
     exponent = math.log(t100 / t1) / math.log(100)
-    return {"rows": rows, "time_exponent": round(exponent, 2), "goal": "exponent <= 1 and 100x < 1 s",
-            "met": exponent <= 1.0 and t100 < 1.0}
+    return {
+        "rows": rows,
+        "time_exponent": round(exponent, 2),
+        "goal": "exponent <= 1 and 100x < 1 s",
+        "met": exponent <= 1.0 and t100 < 1.0,
+    }
 
 
 def free_port() -> int:
@@ -123,8 +145,13 @@ def live_reload(rounds: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         project = copy_project(Path(tmp))
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                                  env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
@@ -141,48 +168,72 @@ def live_reload(rounds: int) -> dict:
                 marker = f"Đo tải lại {i}"
                 time.sleep(1.0)  # let the watcher settle between rounds
                 start = time.perf_counter()
-                figures.write_text(original.replace("label: Ban công tác Mặt trận thôn đã tổ chức xong hội nghị",
-                                                    f"label: {marker}"), encoding="utf-8")
+                figures.write_text(
+                    original.replace("label: Ban công tác Mặt trận thôn đã tổ chức xong hội nghị", f"label: {marker}"),
+                    encoding="utf-8",
+                )
                 page.wait_for_selector(f"text={marker}", timeout=30000)
                 times.append(time.perf_counter() - start)
         finally:
             browser.close()
             server.terminate()
             server.wait(timeout=30)
-    return {"rounds": rounds, "s_median": round(statistics.median(times), 3), "s_max": round(max(times), 3),
-            "goal": "median < 2 s", "met": statistics.median(times) < 2.0}
+    return {
+        "rounds": rounds,
+        "s_median": round(statistics.median(times), 3),
+        "s_max": round(max(times), 3),
+        "goal": "median < 2 s",
+        "met": statistics.median(times) < 2.0,
+    }
 
 
 def weight() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)], cwd=ROOT, env=ENV, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)], cwd=ROOT, env=ENV, check=True
+        )
         files = [p for p in site.rglob("*") if p.is_file()]
         size = lambda paths: (sum(p.stat().st_size for p in paths), sum(len(gzip.compress(p.read_bytes(), 9)) for p in paths))
         total_raw, total_gz = size(files)
-        pages = {("/" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"): size([p])
-                 for p in site.rglob("index.html") if "assets" not in p.parts}
+        pages = {
+            ("/" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"): size([p])
+            for p in site.rglob("index.html")
+            if "assets" not in p.parts
+        }
         index_raw, index_gz = size([site / "search" / "search_index.json"])
-    return {"total_raw": total_raw, "total_gzip": total_gz, "files": len(files),
-            "pages": {k: {"raw": r, "gzip": g} for k, (r, g) in sorted(pages.items())},
-            "search_index_raw": index_raw, "search_index_gzip": index_gz}
+    return {
+        "total_raw": total_raw,
+        "total_gzip": total_gz,
+        "files": len(files),
+        "pages": {k: {"raw": r, "gzip": g} for k, (r, g) in sorted(pages.items())},
+        "search_index_raw": index_raw,
+        "search_index_gzip": index_gz,
+    }
 
 
 def markdown(report: dict) -> str:
     b, g, r, w = report["build"], report["growth"], report["live_reload"], report["weight"]
     ok = lambda met: "✓" if met else "✗"
-    lines = ["| measure | result | goal | met |", "|---|---|---|---|",
-             f"| full build ÷ plain MkDocs build (median of {b['rounds']}) | {b['ratio_median']}× ({b['full_s_median']} s / {b['plain_s_median']} s) | ≤ 1.2× | {ok(b['met'])} |",
-             f"| generation time growth (exponent, 1× → 100× data) | {g['time_exponent']} | ≤ 1 | {ok(g['time_exponent'] <= 1)} |"]
+    lines = [
+        "| measure | result | goal | met |",
+        "|---|---|---|---|",
+        f"| full build ÷ plain MkDocs build (median of {b['rounds']}) | {b['ratio_median']}× ({b['full_s_median']} s / {b['plain_s_median']} s) | ≤ 1.2× | {ok(b['met'])} |",
+        f"| generation time growth (exponent, 1× → 100× data) | {g['time_exponent']} | ≤ 1 | {ok(g['time_exponent'] <= 1)} |",
+    ]
     for row in g["rows"]:
         label = f"{row['factor']}× data" + (" (synthetic)" if row["synthetic"] else "")
         goal = "< 1 s" if row["factor"] == 100 else ""
         met = ok(row["s_median"] < 1) if row["factor"] == 100 else ""
-        lines.append(f"| generation, {label} | {row['s_median']} s (first run, nothing cached: {row['cold_s']} s), "
-                     f"peak memory {row['peak_rss_mib']} MiB | {goal} | {met} |")
-    lines += [f"| live reload: save → new value in Chromium (median of {r['rounds']}) | {r['s_median']} s | < 2 s | {ok(r['met'])} |",
-              f"| site weight | {w['total_raw']:,} B raw, {w['total_gzip']:,} B gzip, {w['files']} files | | |",
-              f"| search index | {w['search_index_raw']:,} B raw, {w['search_index_gzip']:,} B gzip | | |"]
+        lines.append(
+            f"| generation, {label} | {row['s_median']} s (first run, nothing cached: {row['cold_s']} s), "
+            f"peak memory {row['peak_rss_mib']} MiB | {goal} | {met} |"
+        )
+    lines += [
+        f"| live reload: save → new value in Chromium (median of {r['rounds']}) | {r['s_median']} s | < 2 s | {ok(r['met'])} |",
+        f"| site weight | {w['total_raw']:,} B raw, {w['total_gzip']:,} B gzip, {w['files']} files | | |",
+        f"| search index | {w['search_index_raw']:,} B raw, {w['search_index_gzip']:,} B gzip | | |",
+    ]
     lines.append("\nMachine: " + ", ".join(f"{k} {v}" for k, v in report["machine"].items()))
     return "\n".join(lines)
 
@@ -199,8 +250,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_generation(Path(data), Path(out), int(count))))
         return 0
     rounds = 3 if args.quick else 7
-    report = {"machine": machine(), "quick": args.quick, "build": build_overhead(rounds),
-              "growth": growth(2 if args.quick else 5), "live_reload": live_reload(2 if args.quick else 5), "weight": weight()}
+    report = {
+        "machine": machine(),
+        "quick": args.quick,
+        "build": build_overhead(rounds),
+        "growth": growth(2 if args.quick else 5),
+        "live_reload": live_reload(2 if args.quick else 5),
+        "weight": weight(),
+    }
     if args.save:
         print(f"saved to {save_results('bench', report, args.quick)}", file=sys.stderr)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))

@@ -64,8 +64,9 @@ def build(site: Path, default: bool) -> None:
         config = ROOT / "mkdocs.material-default.tmp.yml"
         config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     try:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=ROOT,
-                       env=ENV, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=ROOT, env=ENV, check=True
+        )
     finally:
         if default:
             config.unlink()
@@ -87,9 +88,22 @@ def serve(site: Path, tmp: Path) -> tuple[str, subprocess.Popen]:
 
 
 def lighthouse(url: str) -> dict[str, int]:
-    run = subprocess.run([str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-                          f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
-                         env=ENV, capture_output=True, text=True, timeout=300, check=True)
+    run = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     report = json.loads(run.stdout)
     return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
 
@@ -122,8 +136,10 @@ def main() -> int:
                 server.terminate()
                 server.wait(timeout=10)
     ours = [row["this site"] for row in results.values()]
-    goals = {"accessibility_bp_seo_100": all(r[c] == 100 for r in ours for c in CATEGORIES[1:]),
-             "performance_at_least_98": all(r["performance"] >= 98 for r in ours)}
+    goals = {
+        "accessibility_bp_seo_100": all(r[c] == 100 for r in ours for c in CATEGORIES[1:]),
+        "performance_at_least_98": all(r["performance"] >= 98 for r in ours),
+    }
     report = {"runs": runs["this site"], "default_runs": runs["Material default"], "pages": results, "goals": goals}
     if args.save:
         print(f"saved to {save_results('lighthouse', report, args.quick)}", file=sys.stderr)

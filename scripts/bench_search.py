@@ -30,9 +30,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from benchkit import (CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, machine, mkdocs_settings,  # noqa: E402
-                      run_worker, serve_folder)
 from bench import synthetic_data  # noqa: E402
+from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, machine, mkdocs_settings, run_worker, serve_folder  # noqa: E402
 
 EXTRA_FILES = ["assets/javascripts/search-highlight.js"]  # this site's: the page's highlight of folded words
 
@@ -45,8 +44,9 @@ def build(project: Path, site: Path, default: bool) -> None:
         plugins = ["sitegen", {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]  # same pages, same editions
         config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-                   cwd=project, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=project, env=env, check=True
+    )
     if default:
         import material
 
@@ -79,16 +79,24 @@ def keystroke_latencies(browser, url: str, queries: list[str]) -> list[float]:
     fill() sends no query (Material listens to keyup), so the one query is the whole text; no sleeps."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(url + "/")
-    placeholder = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+    placeholder = page.evaluate(
+        "() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    )
     box = page.locator("input[data-md-component=search-query]")
     box.click()
-    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder)
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder
+    )
     latencies = []
     for query in queries:
         box.fill(query[:-1])
         page.evaluate(LATENCY_JS)
         box.press_sequentially(query[-1])
-        latencies.append(page.evaluate("async () => (await Promise.race([window.__shown, new Promise(r => setTimeout(() => r(NaN), 2000))])) - window.__typed"))
+        latencies.append(
+            page.evaluate(
+                "async () => (await Promise.race([window.__shown, new Promise(r => setTimeout(() => r(NaN), 2000))])) - window.__typed"
+            )
+        )
     page.close()
     return [value for value in latencies if value == value]
 
@@ -112,8 +120,10 @@ def measure(browser, site: Path, rows: list[dict], latency: bool, score: bool = 
     url, httpd = serve_folder(site)
     try:
         tab = browser.new_page()
-        jobs = [(edition, [row["query"] for row in rows if ("en" if row.get("edition") == "en" else "") == edition])
-                for edition in ("", "en")]
+        jobs = [
+            (edition, [row["query"] for row in rows if ("en" if row.get("edition") == "en" else "") == edition])
+            for edition in ("", "en")
+        ]
         answer = run_worker(tab, url, site, jobs)
         tab.close()
         # The worker's readiness is noisy on a busy machine: the median of 5 fresh workers per edition.
@@ -123,9 +133,12 @@ def measure(browser, site: Path, rows: list[dict], latency: bool, score: bool = 
             for (edition, _), one in zip(jobs, run_worker(tab, url, site, [(edition, ["x"]) for edition, _ in jobs])):
                 ready[edition].append(one["ready"])
             tab.close()
-        result = {"ready_ms": round(statistics.median(ready[""])), "ready_ms_en": round(statistics.median(ready["en"])),
-                  "worker_query_ms_median": round(statistics.median(r["ms"] for a in answer for r in a["results"]), 2),
-                  "payload": payload(site)}
+        result = {
+            "ready_ms": round(statistics.median(ready[""])),
+            "ready_ms_en": round(statistics.median(ready["en"])),
+            "worker_query_ms_median": round(statistics.median(r["ms"] for a in answer for r in a["results"]), 2),
+            "payload": payload(site),
+        }
         if score:
             result["classes"] = scores({edition: a["results"] for (edition, _), a in zip(jobs, answer)}, rows)
         if latency:
@@ -169,8 +182,11 @@ def main() -> int:
     a, b = report["results"]["this site"], report["results"]["Material default"]
     growth = a["payload"]["gzip"] / b["payload"]["gzip"]
     report["payload_growth_gzip"] = round(growth, 2)
-    report["goals"] = {"payload_within_1.3x": growth <= 1.3, "results_within_50ms": a["latency_ms_median"] <= 50,
-                       "ready_no_later_than_default": a["ready_ms"] <= b["ready_ms"]}
+    report["goals"] = {
+        "payload_within_1.3x": growth <= 1.3,
+        "results_within_50ms": a["latency_ms_median"] <= 50,
+        "ready_no_later_than_default": a["ready_ms"] <= b["ready_ms"],
+    }
     if args.scale > 1:
         report["goals"][f"ready_{args.scale}x_within_3s"] = a[f"ready_ms_{args.scale}x"] < 3000
     if args.json:
@@ -189,13 +205,22 @@ def main() -> int:
     print(f"| keystroke → results, median | {a['latency_ms_median']} ms | {b['latency_ms_median']} ms |")
     print(f"| keystroke → results, slowest | {a['latency_ms_max']} ms | {b['latency_ms_max']} ms |")
     print(f"| worker: one query, median | {a['worker_query_ms_median']} ms | {b['worker_query_ms_median']} ms |")
-    print(f"| worker ready (index built), vi / en | {a['ready_ms']} / {a['ready_ms_en']} ms | {b['ready_ms']} / {b['ready_ms_en']} ms |")
+    print(
+        f"| worker ready (index built), vi / en | {a['ready_ms']} / {a['ready_ms_en']} ms | {b['ready_ms']} / {b['ready_ms_en']} ms |"
+    )
     if args.scale > 1:
         key = f"ready_ms_{args.scale}x"
         print(f"| worker ready at {args.scale}× data (vi) | {a[key]} ms | {b[key]} ms |")
-        print(f"| worker: one query at {args.scale}×, median | {a[f'worker_query_ms_median_{args.scale}x']} ms | {b[f'worker_query_ms_median_{args.scale}x']} ms |")
-        print(f"| search payload at {args.scale}×, gzip | {a[f'payload_{args.scale}x']['gzip']:,} B | {b[f'payload_{args.scale}x']['gzip']:,} B |")
-    print(f"\nPayload growth (gzip): {growth:.2f}× (goal ≤ 1.3×). Machine: " + ", ".join(f"{k} {v}" for k, v in report["machine"].items()))
+        print(
+            f"| worker: one query at {args.scale}×, median | {a[f'worker_query_ms_median_{args.scale}x']} ms | {b[f'worker_query_ms_median_{args.scale}x']} ms |"
+        )
+        print(
+            f"| search payload at {args.scale}×, gzip | {a[f'payload_{args.scale}x']['gzip']:,} B | {b[f'payload_{args.scale}x']['gzip']:,} B |"
+        )
+    print(
+        f"\nPayload growth (gzip): {growth:.2f}× (goal ≤ 1.3×). Machine: "
+        + ", ".join(f"{k} {v}" for k, v in report["machine"].items())
+    )
     return 0
 
 

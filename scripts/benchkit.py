@@ -18,8 +18,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -35,8 +42,13 @@ def serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 
 def machine() -> dict[str, str]:
-    return {"cpus": str(os.cpu_count()), "python": platform.python_version(), "mkdocs": version("mkdocs"),
-            "mkdocs-material": version("mkdocs-material"), "platform": platform.platform(terse=True)}
+    return {
+        "cpus": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+        "platform": platform.platform(terse=True),
+    }
 
 
 RESULTS = ROOT / "bench" / "results"  # about the site, not the article: kept apart from data/
@@ -67,8 +79,9 @@ class _Settings(yaml.SafeLoader):
     """mkdocs.yml as plain data: an `!ENV [NAME, default]` tag reads as its default."""
 
 
-_Settings.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
-                          if isinstance(node, yaml.SequenceNode) else None)
+_Settings.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+)
 
 
 def mkdocs_settings() -> dict[str, Any]:
@@ -80,8 +93,12 @@ def editions_plugin(settings: dict[str, Any], theme_overrides: bool = True) -> d
     same pages; ``theme_overrides=False`` drops this site's per-language theme settings."""
     entry = next(p for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p)
     if not theme_overrides:
-        entry = {"i18n": {**entry["i18n"], "languages": [{k: v for k, v in lang.items() if k != "theme"}
-                                                       for lang in entry["i18n"]["languages"]]}}
+        entry = {
+            "i18n": {
+                **entry["i18n"],
+                "languages": [{k: v for k, v in lang.items() if k != "theme"} for lang in entry["i18n"]["languages"]],
+            }
+        }
     return entry
 
 
@@ -134,22 +151,35 @@ def run_worker(page, server: str, site: Path, jobs: list[tuple[str, list[str]]])
     per edition {ready: ms to build the index, results: [{pages, terms, ms, top}]}; pages as in the index."""
     worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
     page.goto(f"{server}/")
-    return page.evaluate(WORKER_JS, {"worker": f"{server}/assets/javascripts/workers/{worker}",
-                                     "jobs": [{"index": f"{server}/{edition + '/' if edition else ''}search/search_index.json",
-                                               "queries": queries} for edition, queries in jobs]})
+    return page.evaluate(
+        WORKER_JS,
+        {
+            "worker": f"{server}/assets/javascripts/workers/{worker}",
+            "jobs": [
+                {"index": f"{server}/{edition + '/' if edition else ''}search/search_index.json", "queries": queries}
+                for edition, queries in jobs
+            ],
+        },
+    )
 
 
 def type_query(page, server: str, query: str) -> list[str]:
     """Type `query` into the search box of the open page as a reader does; the result pages in order.
     Waits for conditions, never for a time: the worker is ready (the list shows its placeholder), then the
     results of the whole query are in (the last key sends the one query; fill() sends none)."""
-    placeholder = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+    placeholder = page.evaluate(
+        "() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    )
     box = page.locator("input[data-md-component=search-query]")
     box.click()
-    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder)
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder
+    )
     box.fill(query[:-1])
     box.press_sequentially(query[-1])  # one key, any letter: its keyup sends the query
-    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() !== text", arg=placeholder)
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent.trim() !== text", arg=placeholder
+    )
     hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     pages: list[str] = []
     for href in hrefs:

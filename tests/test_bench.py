@@ -22,8 +22,9 @@ def test_script_explains_itself(script):
 
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_script_refuses_an_unknown_option_in_one_line(script):
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--no-such-option"], capture_output=True, text=True,
-                         timeout=60)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), "--no-such-option"], capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == 2
     assert "unrecognized arguments: --no-such-option" in run.stderr
     assert "Traceback" not in run.stderr

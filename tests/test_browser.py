@@ -39,8 +39,10 @@ class Traffic:
         page.on("request", self._start)
         page.on("requestfinished", self._finish)
         page.on("requestfailed", lambda request: self._end(request, failed=True))
-        page.on("response", lambda response: self.failed.append(f"{response.status} {response.url}")
-                if response.status >= 400 else None)
+        page.on(
+            "response",
+            lambda response: self.failed.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+        )
 
     def _start(self, request) -> None:
         self.open += 1
@@ -182,8 +184,9 @@ def test_a_long_word_wraps_on_a_phone(phone, server):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-@pytest.mark.parametrize(("start", "query", "edition"), [("", "quyet thang", ""), ("en/", "pilot congress", "en/")],
-                         ids=["vietnamese", "english"])
+@pytest.mark.parametrize(
+    ("start", "query", "edition"), [("", "quyet thang", ""), ("en/", "pilot congress", "en/")], ids=["vietnamese", "english"]
+)
 def test_each_edition_searches_its_own_pages(page, server, start, query, edition):
     page.goto(f"{server}/{start}")
     page.locator("input[data-md-component=search-query]").click()

@@ -81,8 +81,14 @@ class Server:
         if inject is not None:
             env["SITEGEN_TEST_FAIL"] = str(inject)
             command = [sys.executable, "-c", INJECT]
-        self.process = subprocess.Popen([*command, "serve", "--dev-addr", "127.0.0.1:0"], cwd=project, env=env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [*command, "serve", "--dev-addr", "127.0.0.1:0"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -148,8 +154,9 @@ def test_serve_survives_a_bug_in_the_generator(project, tmp_path):
     try:
         page = server.get("so-lieu/")
         marker.touch()
-        (project / "data" / "figures.yml").write_text((project / "data" / "figures.yml").read_text(encoding="utf-8") + "\n",
-                                                      encoding="utf-8")
+        (project / "data" / "figures.yml").write_text(
+            (project / "data" / "figures.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+        )
         server.rebuilt(page)
         page = server.get("so-lieu/", timeout=1)  # answers at once: no request hangs on the failed build
         assert "RuntimeError: injected failure" in page and "10/10" in page

@@ -11,8 +11,20 @@ from urllib.parse import urljoin, urlparse
 from helpers.html import elements, page_text, parse
 from sitegen.validate import parse_date
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def html(site: Path, page: str) -> str:

@@ -48,12 +48,12 @@ def set_line(path: Path, key_line: str, new: str) -> int:
 
 # Each case: damage(data folder) → the place the message must name; and words the message must hold.
 def malformed_yaml(d):
-    line = edit(d / 'figures.yml', '    value: 10\n', '    value: [10\n')
+    line = edit(d / "figures.yml", "    value: 10\n", "    value: [10\n")
     return f"figures.yml, line {line}"
 
 
 def tab_indent(d):
-    line = edit(d / 'figures.yml', '    value: 10\n', '\tvalue: 10\n')
+    line = edit(d / "figures.yml", "    value: 10\n", "\tvalue: 10\n")
     return f"figures.yml, line {line}"
 
 
@@ -70,63 +70,63 @@ def not_utf8(d):
 
 
 def wrong_type(d):
-    line = edit(d / 'figures.yml', '    value: 10\n', '    value: nhiều\n')
+    line = edit(d / "figures.yml", "    value: 10\n", "    value: nhiều\n")
     return f"figures.yml, line {line}, figures[0].value"
 
 
 def iso_date(d):
-    line = edit(d / 'figures.yml', 'date: 20/4/2024', 'date: 2024-04-20')
+    line = edit(d / "figures.yml", "date: 20/4/2024", "date: 2024-04-20")
     return f"figures.yml, line {line}, figures[0].date"
 
 
 def unquoted_leading_zero(d):
-    line = edit(d / 'figures.yml', 'written: 01/10', 'written: 01')
+    line = edit(d / "figures.yml", "written: 01/10", "written: 01")
     return f"figures.yml, line {line}, figures[1].written"
 
 
 def unknown_key(d):
-    line = edit(d / 'lessons.yml', '    title: ', '    titel: ')
+    line = edit(d / "lessons.yml", "    title: ", "    titel: ")
     return f"lessons.yml, line {line}, lessons[0].titel"
 
 
 def missing_key(d):
     edit(d / "lessons.yml", "    title: chuẩn bị sớm\n", "")
-    line = line_of(d / 'lessons.yml', '  - id: thu-nhat')
+    line = line_of(d / "lessons.yml", "  - id: thu-nhat")
     return f"lessons.yml, line {line}, lessons[0]"
 
 
 def duplicate_id(d):
-    line = edit(d / 'events.yml', 'id: xong', 'id: dai-hoi-diem')
+    line = edit(d / "events.yml", "id: xong", "id: dai-hoi-diem")
     return f"events.yml, line {line}, events[1].id"
 
 
 def quote_not_in_article(d):
-    line = edit(d / 'statements.yml', 'quote: \"nhân sự còn kiêm nhiệm\"', 'quote: \"nhân sự vẫn kiêm nhiệm\"')
+    line = edit(d / "statements.yml", 'quote: "nhân sự còn kiêm nhiệm"', 'quote: "nhân sự vẫn kiêm nhiệm"')
     return f"statements.yml, line {line}"
 
 
 def impossible_date(d):
-    line = edit(d / 'events.yml', 'date: 20/4/2024', 'date: 31/02/2024')
+    line = edit(d / "events.yml", "date: 20/4/2024", "date: 31/02/2024")
     return f"events.yml, line {line}, events[1].date"
 
 
 def percent_mismatch(d):
-    line = edit(d / 'figures.yml', '    percent: 100\n', '    percent: 90\n')
+    line = edit(d / "figures.yml", "    percent: 100\n", "    percent: 90\n")
     return f"figures.yml, line {line}, figures[0].percent"
 
 
 def nan_percent(d):
-    line = edit(d / 'figures.yml', '    percent: 100\n', '    percent: .nan\n')
+    line = edit(d / "figures.yml", "    percent: 100\n", "    percent: .nan\n")
     return f"figures.yml, line {line}, figures[0].percent"
 
 
 def infinite_value(d):
-    line = edit(d / 'figures.yml', '    value: 10\n', '    value: .inf\n')
+    line = edit(d / "figures.yml", "    value: 10\n", "    value: .inf\n")
     return f"figures.yml, line {line}, figures[0].value"
 
 
 def unknown_reference(d):
-    line = edit(d / 'events.yml', 'place: thu-nghiem', 'place: thu-nghiam')
+    line = edit(d / "events.yml", "place: thu-nghiem", "place: thu-nghiam")
     return f"events.yml, line {line}, events[0].place"
 
 
@@ -142,7 +142,7 @@ def collection_twice(d):
 
 def english_missing(d):
     edit(d / "events.yml", '    title_en: "Pilot congress at Thử Nghiệm commune"\n', "")
-    line = line_of(d / 'events.yml', '  - id: dai-hoi-diem')
+    line = line_of(d / "events.yml", "  - id: dai-hoi-diem")
     return f"events.yml, line {line}, events[0]"
 
 
@@ -179,19 +179,19 @@ def article_newline_added(d):
 
 
 def article_outside_data(d):
-    line = edit(d / 'article.yml', 'file: article.txt', 'file: ../../../../etc/passwd')
+    line = edit(d / "article.yml", "file: article.txt", "file: ../../../../etc/passwd")
     return f"article.yml, line {line}, article.file"
 
 
 def article_device(d):
-    line = edit(d / 'article.yml', 'file: article.txt', 'file: /dev/zero')
+    line = edit(d / "article.yml", "file: article.txt", "file: /dev/zero")
     return f"article.yml, line {line}, article.file"
 
 
 def article_too_large(d):
     with open(d / "huge.txt", "wb") as huge:
         huge.truncate(64 * 1024 * 1024)  # sparse: no disk used
-    line = edit(d / 'article.yml', 'file: article.txt', 'file: huge.txt')
+    line = edit(d / "article.yml", "file: article.txt", "file: huge.txt")
     return f"article.yml, line {line}, article.file"
 
 
@@ -312,8 +312,14 @@ def decomposed_text(d):
         path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-ACCEPTED = {"hidden-copy": hidden_copy, "emacs-lock": emacs_lock, "backups": backups, "bom": byte_order_mark,
-            "crlf": windows_line_ends, "nfd": decomposed_text}
+ACCEPTED = {
+    "hidden-copy": hidden_copy,
+    "emacs-lock": emacs_lock,
+    "backups": backups,
+    "bom": byte_order_mark,
+    "crlf": windows_line_ends,
+    "nfd": decomposed_text,
+}
 
 
 @pytest.mark.parametrize("damage", ACCEPTED.values(), ids=ACCEPTED.keys())
@@ -353,16 +359,23 @@ def test_a_bug_in_the_generator_is_one_line_with_a_pointer_to_the_traceback(data
     assert "Traceback" in capsys.readouterr().err
 
 
-RESOURCE_BOMBS = {"billion-laughs": billion_laughs, "article-device": article_device, "data-file-too-large": data_file_too_large,
-                  "article-too-large": article_too_large}
+RESOURCE_BOMBS = {
+    "billion-laughs": billion_laughs,
+    "article-device": article_device,
+    "data-file-too-large": data_file_too_large,
+    "article-too-large": article_too_large,
+}
 
 
 @pytest.mark.parametrize("damage", RESOURCE_BOMBS.values(), ids=RESOURCE_BOMBS.keys())
 def test_resource_bombs_stay_under_200_mb_and_10_s(data, tmp_path, damage):
     damage(data)
     start = time.monotonic()
-    child = subprocess.Popen([sys.executable, str(GENERATE), "--data", str(data), "--out", str(tmp_path / "docs")],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, str(GENERATE), "--data", str(data), "--out", str(tmp_path / "docs")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.monotonic() - start
     err = child.stderr.read().decode("utf-8")

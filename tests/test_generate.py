@@ -68,8 +68,9 @@ def test_widget_lines_are_left_out_of_the_source_page(tmp_path):
 def test_errata_are_corrected_everywhere_but_the_source_page(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(SYNTHETIC, data)
-    (data / "errata.yml").write_text("errata:\n  - {id: kiem-nhiem, paragraph: p7, wrong: kiêm nhiệm, right: KIÊM-NHIỆM}\n",
-                                     encoding="utf-8")
+    (data / "errata.yml").write_text(
+        "errata:\n  - {id: kiem-nhiem, paragraph: p7, wrong: kiêm nhiệm, right: KIÊM-NHIỆM}\n", encoding="utf-8"
+    )
     generate(data, tmp_path / "docs")
     assert "kiêm nhiệm" in (tmp_path / "docs" / "nguon.md").read_text(encoding="utf-8")
     shortcomings = (tmp_path / "docs" / "han-che.md").read_text(encoding="utf-8")

@@ -24,8 +24,12 @@ def test_offline_build_makes_a_folder_and_a_zip(offline_site):
     archive = offline_site.with_name("site.zip")
     with zipfile.ZipFile(archive) as zipped:
         names = set(zipped.namelist())
-    assert {"site/index.html", "site/nguon.html", "site/search/search_index.js",
-            "site/assets/javascripts/iframe-worker/shim.js"} <= names
+    assert {
+        "site/index.html",
+        "site/nguon.html",
+        "site/search/search_index.js",
+        "site/assets/javascripts/iframe-worker/shim.js",
+    } <= names
     # the pictures' social cards travel with it, in both editions
     assert {"site/assets/cards/index.png", "site/en/assets/cards/index.png"} <= names
 

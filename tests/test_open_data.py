@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
-import gzip
 import shutil
 import unicodedata
-from pathlib import Path
 
 import yaml
 
@@ -61,8 +60,9 @@ def test_another_article_makes_another_site_with_none_of_this_ones_words(tmp_pat
     project = tmp_path / "another"
     shutil.copytree(SYNTHETIC, project / "data")
     (project / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  language: vi\n", encoding="utf-8")
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  language: vi\n",
+        encoding="utf-8",
+    )
     build_site(project / "mkdocs.yml", project / "docs", project / "site")
     site = project / "site"
     assert "tỉnh Mẫu" in (site / "index.html").read_text(encoding="utf-8")
@@ -72,8 +72,11 @@ def test_another_article_makes_another_site_with_none_of_this_ones_words(tmp_pat
     words |= {figure["written"] for figure in model.figures if "/" in figure["written"]}
     checked = 0
     for path in site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".yml", ".txt", ".xml", ".js", ".gz") \
-                and "assets" not in path.relative_to(site).parts[:1]:
+        if (
+            path.is_file()
+            and path.suffix in (".html", ".json", ".csv", ".yml", ".txt", ".xml", ".js", ".gz")
+            and "assets" not in path.relative_to(site).parts[:1]
+        ):
             raw = path.read_bytes()
             text = fold((gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8", errors="replace"))
             for word in words:

@@ -22,32 +22,54 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "1"
 
 def pages(site: Path) -> dict[str, str]:
     """Every page's HTML, without the generator's name (the one thing another engine may write differently)."""
-    return {path: re.sub(r'<meta content="?[^">]*"? name=generator>', "", content.decode("utf-8"))
-            for path, content in snapshot(site).items() if path.endswith(".html")}
+    return {
+        path: re.sub(r'<meta content="?[^">]*"? name=generator>', "", content.decode("utf-8"))
+        for path, content in snapshot(site).items()
+        if path.endswith(".html")
+    }
 
 
 def test_a_wheel_installed_outside_the_checkout_builds_the_same_pages(tmp_path, site):
     source = tmp_path / "source"  # only what the package is made of: the checkout stays clean of build/
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name if source.exists() else (source.mkdir() or source / name))
-    shutil.copytree(ROOT / "scripts" / "sitegen", source / "scripts" / "sitegen",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "scripts" / "sitegen", source / "scripts" / "sitegen", ignore=shutil.ignore_patterns("__pycache__"))
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
-                   check=True, env=ENV, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
     (wheel,) = wheels.glob("*.whl")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    packages = Path(subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                   check=True, capture_output=True, text=True).stdout.strip())
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(packages), str(wheel)],
-                   check=True, env=ENV, capture_output=True)
+    packages = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(packages), str(wheel)],
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
     # The dependencies come from this environment's packages; the project itself only from the wheel.
     (packages / "_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     project = copy_project(tmp_path / "project")  # mkdocs.yml, overrides/, data/ and the empty docs/ MkDocs insists on
-    where = subprocess.run([python, "-c", "import sitegen; print(sitegen.__file__)"], cwd=project, env=ENV,
-                           check=True, capture_output=True, text=True).stdout
+    where = subprocess.run(
+        [python, "-c", "import sitegen; print(sitegen.__file__)"],
+        cwd=project,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert where.startswith(str(packages)), where
     result = subprocess.run([python, "-m", "mkdocs", "build", "--strict"], cwd=project, env=ENV, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -21,7 +21,8 @@ def made_up_page(tmp_path, monkeypatch):
     templates.mkdir()
     (templates / "thu-nghiem.md.j2").write_text(
         '{% extends "_page.md.j2" %}\n{% block content %}\n{{ say("Trang thử nghiệm.", "A test page.") }}\n{% endblock %}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     entry = pages.Page("thu-nghiem", ("Thử nghiệm", "Trial"), section="tra-cuu", on_home=True)
     monkeypatch.setattr(pages, "PAGES", (*pages.PAGES, entry))
     monkeypatch.setattr(pages, "EXTRA_TEMPLATES", [str(templates)])

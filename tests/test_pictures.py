@@ -20,7 +20,9 @@ def svgs(site, page) -> list[dict[str, str]]:
     found = elements(html, "svg")
     for svg in found:  # the title and desc the svg is labelled by
         ids = svg.get("aria-labelledby", "").split()
-        svg["_labels"] = [next((e["_text"] for tag in ("title", "desc") for e in elements(html, tag) if e.get("id") == i), None) for i in ids]
+        svg["_labels"] = [
+            next((e["_text"] for tag in ("title", "desc") for e in elements(html, tag) if e.get("id") == i), None) for i in ids
+        ]
     return [svg for svg in found if "pic-svg" in svg.get("class", "")]
 
 
@@ -122,12 +124,17 @@ def test_an_unchanged_card_is_not_drawn_again(tmp_path, monkeypatch):
     assert cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn") == first
 
 
-@pytest.mark.parametrize("edition, words", [("", ("ranh giới năm 2024", "Ngoài bài viết", "Quyết Thắng", "Đăk Pne")),
-                                            ("en/", ("2024 boundaries", "Outside the article", "Quyết Thắng", "Đăk Pne"))])
+@pytest.mark.parametrize(
+    "edition, words",
+    [
+        ("", ("ranh giới năm 2024", "Ngoài bài viết", "Quyết Thắng", "Đăk Pne")),
+        ("en/", ("2024 boundaries", "Outside the article", "Quyết Thắng", "Đăk Pne")),
+    ],
+)
 def test_locator_map_names_its_places_boundaries_and_credit(site, edition, words):
     html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
-    beside = html[html.index("pic-beside"):]
-    beside = beside[:beside.index("</div>")]
+    beside = html[html.index("pic-beside") :]
+    beside = beside[: beside.index("</div>")]
     for word in words:
         assert word in beside
     assert "@svg-maps/vietnam" in beside and "CC BY 4.0" in beside
@@ -146,14 +153,17 @@ def test_vendored_map_is_small_and_licensed():
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_unit_table_lists_the_102_units_the_article_counts(site, model, edition):
     html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
-    section = html[html.index('id="don-vi-cap-xa"') if 'id="don-vi-cap-xa"' in html else html.index("id=don-vi-cap-xa"):]
+    section = html[html.index('id="don-vi-cap-xa"') if 'id="don-vi-cap-xa"' in html else html.index("id=don-vi-cap-xa") :]
     codes = [cell["_text"].strip() for cell in elements(section, "td") if re.fullmatch(r"\d{5}", cell["_text"].strip())]
     unit_codes = [code for code in codes if code in {u["code"] for u in model.units["list"]}]
     assert len(set(unit_codes)) == 102 == model.figure("xa-phuong-thi-tran")["total"]
     kinds = [unit["kind"] for unit in model.units["list"]]
     counts = {kind: kinds.count(kind) for kind in ("Xã", "Phường", "Thị trấn")}
-    split = (f"{counts['Xã']} xã, {counts['Phường']} phường, {counts['Thị trấn']} thị trấn" if not edition else
-             f"{counts['Xã']} communes, {counts['Phường']} wards, {counts['Thị trấn']} townships")
+    split = (
+        f"{counts['Xã']} xã, {counts['Phường']} phường, {counts['Thị trấn']} thị trấn"
+        if not edition
+        else f"{counts['Xã']} communes, {counts['Phường']} wards, {counts['Thị trấn']} townships"
+    )
     assert split in section
     for anchor in ("#quyet-thang", "#dak-pne", "dai-hoi-diem/"):
         assert anchor in section

@@ -55,7 +55,10 @@ def test_d_with_stroke_folds_to_d(fold):
 
 def test_nfc_and_nfd_fold_alike(fold):
     text = "Mặt trận Tổ quốc Việt Nam phường Quyết Thắng"
-    assert fold([unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)]) == ["mat tran to quoc viet nam phuong quyet thang"] * 2
+    assert (
+        fold([unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)])
+        == ["mat tran to quoc viet nam phuong quyet thang"] * 2
+    )
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +70,11 @@ def ranked(browser, server, site) -> dict[tuple[str, str], dict]:
         answers = run_worker(tab, server, site, jobs)
     finally:
         tab.close()
-    return {(name, query): result for (name, queries), answer in zip(jobs, answers)
-            for query, result in zip(queries, answer["results"])}
+    return {
+        (name, query): result
+        for (name, queries), answer in zip(jobs, answers)
+        for query, result in zip(queries, answer["results"])
+    }
 
 
 @pytest.mark.parametrize("row", QUERIES, ids=[f"{row['class']}:{row.get('edition', 'vi')}:{row['query']}" for row in QUERIES])
@@ -114,6 +120,7 @@ def test_typo_matches_rank_below_exact_ones(browser, server, site):
 
 
 # Typed into the real search box, one per behaviour.
+
 
 @pytest.fixture
 def fresh(browser):

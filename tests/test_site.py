@@ -40,7 +40,7 @@ def test_every_internal_link_and_anchor_resolves(built):
                 continue
             target, fragment = urldefrag(url)
             path_part = unquote(urlparse(target).path)
-            path_part = path_part[len(mount):] if path_part.startswith(mount) else path_part.lstrip("/")
+            path_part = path_part[len(mount) :] if path_part.startswith(mount) else path_part.lstrip("/")
             local = site / path_part
             if local.is_dir() or target.endswith("/"):
                 local = local / "index.html"
@@ -62,15 +62,22 @@ def test_every_fact_page_links_to_its_source_paragraphs(site, pages, model):
     ids = {p.id for p in model.article.paragraphs}
     citing = 0
     for page in pages:
-        cited = [m.group(1) for link in parse(site / page / "index.html").links if (m := re.fullmatch(r"(?:\.\./)*nguon/#(p\d+)", link))]
+        cited = [
+            m.group(1)
+            for link in parse(site / page / "index.html").links
+            if (m := re.fullmatch(r"(?:\.\./)*nguon/#(p\d+)", link))
+        ]
         assert set(cited) <= ids, page
         citing += bool(cited)
     assert citing >= len(pages) // 2
 
 
 def test_other_pages_use_the_corrected_forms(site, pages, model):
-    texts = [page_text((site / page / "index.html").read_text(encoding="utf-8")) for page in pages
-             if not page.endswith("nguon/") and not page.startswith("en/")]
+    texts = [
+        page_text((site / page / "index.html").read_text(encoding="utf-8"))
+        for page in pages
+        if not page.endswith("nguon/") and not page.startswith("en/")
+    ]
     for erratum in model.errata:
         assert not any(re.search(rf"(?<!\w){re.escape(erratum['wrong'])}(?!\w)", text) for text in texts), erratum["id"]
 

@@ -55,13 +55,17 @@ def article_path(data_dir: Path, dataset: Dataset) -> Path:
     written = dataset.values["article"]["file"]
     path = (data_dir / written).resolve()
     if not path.is_relative_to(data_dir.resolve()):
-        raise DataError(*dataset.place(("article", "file")), f"{written!r} is outside the data folder",
-                        "the article's file name, inside the data folder beside article.yml")
+        raise DataError(
+            *dataset.place(("article", "file")),
+            f"{written!r} is outside the data folder",
+            "the article's file name, inside the data folder beside article.yml",
+        )
     return path
 
 
 def describe_change(raw: bytes, expected: str, dataset: Dataset) -> str:
     """Say in words how the article's bytes differ from the ones the data was checked against."""
+
     def matches(candidate: bytes) -> bool:
         return hashlib.sha256(candidate).hexdigest() == expected
 
@@ -106,14 +110,20 @@ def read_article_bytes(data_dir: Path, dataset: Dataset) -> tuple[Path, bytes]:
     try:
         raw = read_text(path, MAX_ARTICLE_BYTES, name=path.name)
     except DataError as error:
-        raise DataError(file, where, f"the article {dataset.values['article']['file']!r} {error.problem}",
-                        "a text file inside the data folder, at most 8 MB") from None
+        raise DataError(
+            file,
+            where,
+            f"the article {dataset.values['article']['file']!r} {error.problem}",
+            "a text file inside the data folder, at most 8 MB",
+        ) from None
     expected = dataset.values["article"]["sha256"]
     digest = hashlib.sha256(raw).hexdigest()
     if digest != expected:
-        raise DataError(*dataset.place(("article", "sha256")),
-                        f"the article {path.name} is not the one the data was checked against ({describe_change(raw, expected, dataset)})",
-                        f"the same text; if the change is meant, review the quotes and set sha256 to {digest} in {file}")
+        raise DataError(
+            *dataset.place(("article", "sha256")),
+            f"the article {path.name} is not the one the data was checked against ({describe_change(raw, expected, dataset)})",
+            f"the same text; if the change is meant, review the quotes and set sha256 to {digest} in {file}",
+        )
     return path, raw
 
 
@@ -141,7 +151,10 @@ def load_article(data_dir: Path, dataset: Dataset) -> Article:
     lines = {" ".join(line.split()) for line in text.splitlines()}
     for index, widget in enumerate(meta["widget_lines"]):
         if widget.strip() not in lines:
-            raise DataError(*dataset.place(("article", "widget_lines", index)), f"the line {widget!r} is not in the article",
-                            "a whole line of the article's web page widgets")
+            raise DataError(
+                *dataset.place(("article", "widget_lines", index)),
+                f"the line {widget!r} is not in the article",
+                "a whole line of the article's web page widgets",
+            )
     paragraphs = split_paragraphs(text, meta["widget_lines"], meta["kinds"])
     return Article(path=path, sha256=meta["sha256"], paragraphs=paragraphs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +40,7 @@ def _percent_of(figure: dict[str, Any]) -> float:
     return 100 * figure["value"] / figure["total"]
 
 
-OPERATIONS = {"days_between": _days_between, "ratio": _ratio, "percent_of": _percent_of}
+OPERATIONS: dict[str, Callable[..., float]] = {"days_between": _days_between, "ratio": _ratio, "percent_of": _percent_of}
 
 
 def compute_all(values: dict[str, Any]) -> tuple[Computed, ...]:

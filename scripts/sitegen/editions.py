@@ -18,7 +18,7 @@ def split_search_index(site_dir: Path, languages: list[str], offline: bool = Fal
     if not root.is_file():
         return {}
     index = json.loads(root.read_text(encoding="utf-8"))
-    editions: dict[str, list[dict]] = {"": []} | {lang: [] for lang in languages}
+    editions: dict[str, list[dict]] = {lang: [] for lang in ["", *languages]}
     for doc in index["docs"]:
         lang = next((lang for lang in languages if doc["location"].startswith(f"{lang}/") or doc["location"] == lang), "")
         if lang:

@@ -7,9 +7,9 @@ import contextlib
 import gc
 import sys
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from .article import load_article
 from .cards import card_folder, page_cards
@@ -44,8 +44,9 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
 
 def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -> dict[str, bytes]:
     pages = render_pages(model)
-    pages.update(page_cards(pages, model, card_folder()))
-    files = {path: text.encode("utf-8") if isinstance(text, str) else text for path, text in pages.items()}
+    cards = page_cards(pages, model, card_folder())  # the card images, and the pages with their card named
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update({path: value.encode("utf-8") if isinstance(value, str) else value for path, value in cards.items()})
     files.update(export_files(model, schema_file))
     files.update(search_files(model))
     return files
@@ -73,7 +74,9 @@ def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs") -> R
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate the site's Markdown pages from the article and its data.")
-    parser.add_argument("--data", type=Path, default=ROOT / "data", help="folder of the article and the YAML data (default: data/)")
+    parser.add_argument(
+        "--data", type=Path, default=ROOT / "data", help="folder of the article and the YAML data (default: data/)"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write the pages into (default: docs/)")
     parser.add_argument("--verbose", action="store_true", help="on an unexpected failure, print the whole traceback")
     args = parser.parse_args(argv)
@@ -85,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug, or a file nobody foresaw: one line, and the traceback on request
         if args.verbose:
             traceback.print_exc()
-        print(f"error: the generator failed: {type(error).__name__}: {error}"
-              + ("" if args.verbose else " (run with --verbose for the traceback)"), file=sys.stderr)
+        print(
+            f"error: the generator failed: {type(error).__name__}: {error}"
+            + ("" if args.verbose else " (run with --verbose for the traceback)"),
+            file=sys.stderr,
+        )
         return 1
     if result.ignored:
         print(f"ignored editor leftovers in {args.data}: {', '.join(result.ignored)}")

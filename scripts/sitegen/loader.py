@@ -107,8 +107,12 @@ class _Loader(Loader):  # type: ignore[misc, valid-type]
             seen: set[str] = set()
             for key, _ in node.value:
                 if key.value in seen:
-                    raise DataError(self.name, f"line {key.start_mark.line + 1}",
-                                    f"the key {key.value!r} appears twice in one entry", "each key once")
+                    raise DataError(
+                        self.name,
+                        f"line {key.start_mark.line + 1}",
+                        f"the key {key.value!r} appears twice in one entry",
+                        "each key once",
+                    )
                 seen.add(key.value)
         return super().construct_mapping(node, deep=deep)
 
@@ -136,9 +140,12 @@ def check_expansion(name: str, root: yaml.Node, text_size: int) -> None:
         if children_done:
             sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
             if sizes[id(node)] > limit:
-                raise DataError(name, f"line {node.start_mark.line + 1}",
-                                f"its aliases (*name) repeat values into more than {limit:,} values",
-                                "data written out, or aliases that repeat only a little")
+                raise DataError(
+                    name,
+                    f"line {node.start_mark.line + 1}",
+                    f"its aliases (*name) repeat values into more than {limit:,} values",
+                    "data written out, or aliases that repeat only a little",
+                )
         else:
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
@@ -149,7 +156,11 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, str]:
     problem = " ".join(str(part) for part in (error.context, error.problem) if part)
     context = str(error.context or "")
     # An unclosed bracket or quote is noticed lines later; the mistake is where it opened.
-    mark = error.context_mark if context.startswith(("while parsing a flow", "while scanning a quoted")) and error.context_mark else None
+    mark = (
+        error.context_mark
+        if context.startswith(("while parsing a flow", "while scanning a quoted")) and error.context_mark
+        else None
+    )
     mark = mark or error.problem_mark or error.context_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
     if "'\\t'" in problem or "tab character" in problem:
@@ -171,8 +182,9 @@ def _parse(name: str, text: str) -> Any:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         where, problem = _yaml_problem(error)
-        raise DataError(name, where, problem,
-                        "YAML as in the other data files (indent with spaces; check colons, brackets and quotes)") from None
+        raise DataError(
+            name, where, problem, "YAML as in the other data files (indent with spaces; check colons, brackets and quotes)"
+        ) from None
     except yaml.YAMLError as error:
         raise DataError(name, "", f"this is not valid YAML ({error})", "valid YAML") from None
     # The text was normalised before parsing; only YAML escapes ("\u0301") can make a string NFD again.
@@ -188,14 +200,18 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES, name: str | None = None) 
         problem = "is a link that points to nothing" if path.is_symlink() else "does not exist"
         raise DataError(name, "", problem, "a data file, or no file of that name") from None
     except OSError as error:
-        raise DataError(name, "", f"cannot be read ({error.strerror.lower()})", "a readable file") from None
+        raise DataError(name, "", f"cannot be read ({(error.strerror or str(error)).lower()})", "a readable file") from None
     if stat.S_ISDIR(info.st_mode):
         raise DataError(name, "", "is a folder, not a file", "YAML files directly in the data folder")
     if not stat.S_ISREG(info.st_mode):
         raise DataError(name, "", "is not a regular file (a device, pipe or socket)", "an ordinary text file")
     if info.st_size > limit:
-        raise DataError(name, "", f"is too large ({info.st_size / 2**20:.0f} MB; the limit is {limit // 2**20} MB)",
-                        "a smaller file (is it the right file?)")
+        raise DataError(
+            name,
+            "",
+            f"is too large ({info.st_size / 2**20:.0f} MB; the limit is {limit // 2**20} MB)",
+            "a smaller file (is it the right file?)",
+        )
     try:
         return path.read_bytes()
     except OSError as error:
@@ -229,7 +245,9 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
     try:
         entries = sorted(data_dir.iterdir())
     except OSError as error:
-        raise DataError(str(data_dir), "", f"the data folder cannot be read ({error.strerror})", "a folder of YAML files") from None
+        raise DataError(
+            str(data_dir), "", f"the data folder cannot be read ({error.strerror})", "a folder of YAML files"
+        ) from None
     files, leftovers = [], []
     for path in entries:
         if LEFTOVER.match(path.name) or (path.name.startswith((".", "#")) and path.name.endswith(DATA_SUFFIXES)):
@@ -250,8 +268,12 @@ def load_dataset(data_dir: Path) -> Dataset:
         for key in value:
             if key in dataset.files:
                 line = next(name.start_mark.line + 1 for name, _ in top_level_nodes(text) if name.value == key)
-                raise DataError(path.name, f"line {line}", f"the key {key!r} is already given in {dataset.files[key]}",
-                                "each collection in one file")
+                raise DataError(
+                    path.name,
+                    f"line {line}",
+                    f"the key {key!r} is already given in {dataset.files[key]}",
+                    "each collection in one file",
+                )
             dataset.values[key] = value[key]
             dataset.files[key] = path.name
     return dataset

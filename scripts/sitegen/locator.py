@@ -34,19 +34,27 @@ def _bbox(d: str) -> tuple[float, float, float, float]:
 def locator_svg(shape: str, label: str, title: str, desc: str, uid: str = "pic-locator") -> Markup:
     data = shapes()
     if shape not in data["provinces"]:
-        raise DataError("places.yml", "map.shape", f"no province {shape!r} among the vendored map's shapes",
-                        "one of: " + ", ".join(sorted(data["provinces"])))
+        raise DataError(
+            "places.yml",
+            "map.shape",
+            f"no province {shape!r} among the vendored map's shapes",
+            "one of: " + ", ".join(sorted(data["provinces"])),
+        )
     _, _, width, height = (float(v) for v in data["viewBox"].split())
     others = "".join(p["d"] for pid, p in data["provinces"].items() if pid != shape)
     here = data["provinces"][shape]["d"]
     x0, y0, x1, y1 = _bbox(here)
     # The label sits out at sea, level with the province, with a line to it: inland the map is too crowded.
     lx, ly = x1 + 150, (y0 + y1) / 2 + 12
-    body = (f'<path class="pic-land" d="{others}"/>'
-            f'<path class="pic-here" d="{here}"/>'
-            f'<line class="pic-pointer" x1="{x1 - 8:.0f}" y1="{(y0 + y1) / 2:.0f}" x2="{lx - 10:.0f}" y2="{ly - 12:.0f}"/>'
-            f'<text class="pic-strong" x="{lx:.0f}" y="{ly:.0f}" font-size="40">{escape(label)}</text>')
-    svg = (f'<svg class="pic-svg pic-map" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-           f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
-           f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>')
+    body = (
+        f'<path class="pic-land" d="{others}"/>'
+        f'<path class="pic-here" d="{here}"/>'
+        f'<line class="pic-pointer" x1="{x1 - 8:.0f}" y1="{(y0 + y1) / 2:.0f}" x2="{lx - 10:.0f}" y2="{ly - 12:.0f}"/>'
+        f'<text class="pic-strong" x="{lx:.0f}" y="{ly:.0f}" font-size="40">{escape(label)}</text>'
+    )
+    svg = (
+        f'<svg class="pic-svg pic-map" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+        f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>'
+    )
     return Markup(f'<div class="pic pic-map-box" data-search-exclude>{svg}</div>')

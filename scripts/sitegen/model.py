@@ -44,7 +44,7 @@ class Model:
 
     def place_chain(self, place_id: str) -> list[dict[str, Any]]:
         """The place and its parents, from the province down."""
-        chain = []
+        chain: list[dict[str, Any]] = []
         entry: dict[str, Any] | None = self.by_id("places", place_id)
         while entry is not None:
             chain.insert(0, entry)
@@ -76,5 +76,12 @@ def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, A
 
 def build_model(dataset: Dataset, article: Article, schema: dict[str, Any]) -> Model:
     filled = with_defaults(dataset.values, schema)
-    return Model(data=filled, source=dataset.values, files=dataset.files, texts=dataset.texts, ignored=dataset.ignored,
-                 article=article, computed=compute_all(filled))
+    return Model(
+        data=filled,
+        source=dataset.values,
+        files=dataset.files,
+        texts=dataset.texts,
+        ignored=dataset.ignored,
+        article=article,
+        computed=compute_all(filled),
+    )

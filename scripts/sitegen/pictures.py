@@ -8,8 +8,9 @@ dark and print schemes all apply. Every word drawn comes from the data or from W
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -18,7 +19,8 @@ from .validate import parse_date
 # The only words the pictures write themselves; facts and names come from the data.
 WORDS = {
     "vi": {
-        "days": "{n} ngày", "computed": "Số ngày giữa hai mốc: tính toán, không có trong bài viết",
+        "days": "{n} ngày",
+        "computed": "Số ngày giữa hai mốc: tính toán, không có trong bài viết",
         "timeline": "Biểu đồ mốc thời gian, {first} – {last}",
         "not_to_scale": "Khoảng cách trên hình không theo tỉ lệ thời gian",
         "levels": "Sơ đồ các cấp đại hội của Mặt trận, từ thôn lên toàn quốc",
@@ -27,7 +29,8 @@ WORDS = {
         "locator_desc": "Các tỉnh, thành phố của Việt Nam; {place} được tô đậm. Bài viết nêu trong tỉnh: {names}.",
     },
     "en": {
-        "days": "{n} days", "computed": "Days between two milestones: computed, not in the article",
+        "days": "{n} days",
+        "computed": "Days between two milestones: computed, not in the article",
         "timeline": "Timeline chart, {first} – {last}",
         "not_to_scale": "Spacing on this picture is not to time scale",
         "levels": "Diagram of the Front's congress levels, from village to national",
@@ -44,6 +47,7 @@ CHAR = 0.56  # average glyph width in em of a sans-serif font, to wrap text that
 @dataclass(frozen=True)
 class Span:
     """The days between two consecutive milestones (computed at build time, never typed in)."""
+
     first: dict[str, Any]
     second: dict[str, Any]
 
@@ -60,20 +64,22 @@ def _wrap(text: str, width_px: float, size: float) -> list[str]:
     return textwrap.wrap(text, max(8, int(width_px / (size * CHAR)))) or [""]
 
 
-def _text(x: float, y: float, lines: list[str], size: float, cls: str, anchor: str = "start",
-          lang: str | None = None) -> str:
+def _text(x: float, y: float, lines: list[str], size: float, cls: str, anchor: str = "start", lang: str | None = None) -> str:
     """Lines of text from (x, y) down, one <tspan> a line."""
     lead = size * 1.25
-    spans_ = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else lead:.1f}">{escape(line)}</tspan>'
-                     for i, line in enumerate(lines))
+    spans_ = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else lead:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    )
     attr = f' lang="{lang}"' if lang else ""
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" class="{cls}" text-anchor="{anchor}"{attr}>{spans_}</text>'
 
 
 def _svg(uid: str, width: float, height: float, title: str, desc: str, body: str, cls: str) -> str:
-    return (f'<svg class="{cls}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-            f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>')
+    return (
+        f'<svg class="{cls}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+        f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>'
+    )
 
 
 class Timeline:
@@ -92,8 +98,9 @@ class Timeline:
         return self.words["days"].format(n=n)
 
     def title(self) -> str:
-        return self.words["timeline"].format(first=self.date_text(self.events[0]["date"]),
-                                             last=self.date_text(self.events[-1]["date"]))
+        return self.words["timeline"].format(
+            first=self.date_text(self.events[0]["date"]), last=self.date_text(self.events[-1]["date"])
+        )
 
     def desc(self) -> str:
         parts = []
@@ -123,8 +130,10 @@ class Timeline:
             out.append(_text(cx, top + lead, lines[1:], size, "pic-text", "middle"))
             y0 = top + (len(lines) - 1) * lead + 6
             end = axis - (19 if event["kind"] == "han-chot" else 7)  # the deadline's flag pole stands taller
-            out.append(f'<polyline class="pic-leader" points="{cx:.1f},{y0:.1f} {cx:.1f},{label_bottom + 4:.1f} '
-                       f'{px:.1f},{end - 6:.1f} {px:.1f},{end:.1f}"/>')
+            out.append(
+                f'<polyline class="pic-leader" points="{cx:.1f},{y0:.1f} {cx:.1f},{label_bottom + 4:.1f} '
+                f'{px:.1f},{end - 6:.1f} {px:.1f},{end:.1f}"/>'
+            )
         out.append(f'<line class="pic-axis" x1="{pad:.1f}" y1="{axis:.1f}" x2="{width - pad:.1f}" y2="{axis:.1f}"/>')
         for event in self.events:
             out.append(self._marker(x_of(event["date"]), axis, event))
@@ -145,7 +154,9 @@ class Timeline:
                 out.append(f'<path class="pic-span" d="M{x1 + 2:.1f},{base - 4:.1f}V{base:.1f}H{x2 - 2:.1f}V{base - 4:.1f}"/>')
                 ty = base + 6 + size + row * (lead + 2)
                 if row:
-                    out.append(f'<line class="pic-leader" x1="{(x1 + x2) / 2:.1f}" y1="{base:.1f}" x2="{mid:.1f}" y2="{ty - size + 1:.1f}"/>')
+                    out.append(
+                        f'<line class="pic-leader" x1="{(x1 + x2) / 2:.1f}" y1="{base:.1f}" x2="{mid:.1f}" y2="{ty - size + 1:.1f}"/>'
+                    )
                 out.append(_text(mid, ty, [text], size, "pic-computed", "middle"))
                 bottom = max(bottom, ty + 4)
             note = _wrap("* " + self.words["computed"], width - 2 * pad, size * 0.9)
@@ -177,25 +188,34 @@ class Timeline:
     def _marker(x: float, y: float, event: dict[str, Any]) -> str:
         # Shape says the kind without colour: a dot for an event, a square for a status, a flag for the deadline.
         if event["kind"] == "han-chot":
-            return (f'<path class="pic-deadline" d="M{x:.1f},{y + 6:.1f}V{y - 18:.1f}l10,4l-10,4"/>'
-                    f'<circle class="pic-deadline-dot" cx="{x:.1f}" cy="{y:.1f}" r="2.5"/>')
+            return (
+                f'<path class="pic-deadline" d="M{x:.1f},{y + 6:.1f}V{y - 18:.1f}l10,4l-10,4"/>'
+                f'<circle class="pic-deadline-dot" cx="{x:.1f}" cy="{y:.1f}" r="2.5"/>'
+            )
         if "figure" in event:
             return f'<rect class="pic-status" x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>'
         return f'<circle class="pic-event" cx="{x:.1f}" cy="{y:.1f}" r="5.5"/>'
 
 
-def timeline_figure(events: list[dict[str, Any]], lang: str, tr: Callable, date_text: Callable,
-                    uid: str = "pic-timeline", spans_shown: bool = True) -> Markup:
+def timeline_figure(
+    events: list[dict[str, Any]],
+    lang: str,
+    tr: Callable,
+    date_text: Callable,
+    uid: str = "pic-timeline",
+    spans_shown: bool = True,
+) -> Markup:
     """Both layouts in one <div>, one line; CSS shows the one that fits. Search skips it (data-search-exclude):
     the same words are in the list beside it."""
     chart = Timeline(events, lang, tr, date_text)
-    html = (f'<div class="pic pic-timeline" data-search-exclude>{chart.horizontal(uid + "-h", spans_shown=spans_shown)}'
-            f'{chart.vertical(uid + "-v")}</div>')
+    html = (
+        f'<div class="pic pic-timeline" data-search-exclude>{chart.horizontal(uid + "-h", spans_shown=spans_shown)}'
+        f"{chart.vertical(uid + '-v')}</div>"
+    )
     return Markup(html)
 
 
-def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: Callable,
-                  uid: str = "pic-levels") -> Markup:
+def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: Callable, uid: str = "pic-levels") -> Markup:
     """The Front's congress levels as a stack of boxes, the village at the bottom, the nation at the top,
     each with what the article says is held there and its count. ``value(level)`` gives the count line."""
     # 340 units: about a phone's width, so the words show near their own size there; wider screens enlarge it.
@@ -210,7 +230,7 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
         body = _wrap(tr(level, "body"), width - 2 * pad - 8, size * 0.9)
         boxes.append((level, name, body, figure))
     y, out = 2.0, []
-    for i, (level, name, body, figure) in enumerate(boxes):
+    for i, (_level, name, body, figure) in enumerate(boxes):
         lines = len(name) + len(body)  # the count stands at the top right, beside the name
         box_h = pad * 2 + lines * lead
         out.append(f'<rect class="pic-box" x="2" y="{y:.1f}" width="{width - 4:.0f}" height="{box_h:.1f}" rx="6"/>')
@@ -226,9 +246,16 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
             cx = width / 2
             out.append(f'<path class="pic-arrow" d="M{cx:.1f},{y + gap - 2:.1f}V{y + 4:.1f}m-6,7l6,-7l6,7"/>')
             y += gap
-    desc = "; ".join(f"{tr(level, 'label')}: {tr(level, 'body')}" + (f" ({figure})" if figure else "")
-                     for level, _, _, figure in reversed(boxes)) + "."
-    return Markup(f'<div class="pic pic-levels" data-search-exclude>{_svg(uid, width, y + 2, words["levels"], desc, "".join(out), "pic-svg")}</div>')
+    desc = (
+        "; ".join(
+            f"{tr(level, 'label')}: {tr(level, 'body')}" + (f" ({figure})" if figure else "")
+            for level, _, _, figure in reversed(boxes)
+        )
+        + "."
+    )
+    return Markup(
+        f'<div class="pic pic-levels" data-search-exclude>{_svg(uid, width, y + 2, words["levels"], desc, "".join(out), "pic-svg")}</div>'
+    )
 
 
 class Pictures:
@@ -251,7 +278,7 @@ class Pictures:
         out = []
         for level in self.model.levels:
             congress = self.model.by_id("congresses", level["congress"]) if "congress" in level else None
-            if "body" in level:
+            if "body" in level or congress is None:
                 out.append({**level, "congress_entry": congress})
             else:
                 out.append({**level, "congress_entry": congress, "body": congress["name"], "body_en": congress["name_en"]})
@@ -269,30 +296,37 @@ class Pictures:
 
         words = WORDS[self.lang]
         name = self.place_name
-        names = ", ".join(f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})"
-                          for leaf in self.leaves(place["id"]))
-        return locator_svg(place["map"]["shape"], place["name"],
-                           words["locator"].format(place=name(place), boundaries=self.tr(place["map"], "boundaries")),
-                           words["locator_desc"].format(place=name(place), names=names))
+        names = ", ".join(
+            f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})" for leaf in self.leaves(place["id"])
+        )
+        return locator_svg(
+            place["map"]["shape"],
+            place["name"],
+            words["locator"].format(place=name(place), boundaries=self.tr(place["map"], "boundaries")),
+            words["locator_desc"].format(place=name(place), names=names),
+        )
 
     def place_name(self, place: dict[str, Any]) -> str:
-        """"phường Quyết Thắng" / "Quyết Thắng ward": names keep their Vietnamese spelling."""
+        """ "phường Quyết Thắng" / "Quyết Thắng ward": names keep their Vietnamese spelling."""
         if self.lang == "vi":
             return f"{place['kind'].lower()} {place['name']}"
         return f"{place['name']} {place['kind_en'].lower()}"
 
     def map_credit(self) -> dict[str, str]:
-        from .locator import shapes
-
         import re
 
+        from .locator import shapes
+
         data = shapes()
-        return {"source": data["source"].split(" (")[0], "author": re.sub(r"\s*<[^>]*>", "", data["author"]),
-                "licence": data["licence"]}
+        return {
+            "source": data["source"].split(" (")[0],
+            "author": re.sub(r"\s*<[^>]*>", "", data["author"]),
+            "licence": data["licence"],
+        }
 
     def leaves(self, place_id: str) -> list[dict[str, Any]]:
         """The lowest places under a place (wards, communes), each with its chain from the province down."""
-        out = []
+        out: list[dict[str, Any]] = []
         for child in self.model.children(place_id):
             below = self.leaves(child["id"])
             out.extend(below if below else [child])

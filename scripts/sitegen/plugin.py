@@ -78,8 +78,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             self._name_editions(config)
             self._navigation(config)
             if self.command == "build" and urlsplit(config.site_url or "").hostname in ("127.0.0.1", "localhost"):
-                log.info(f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
-                         "fine for testing; set SITE_URL to the public address before publishing")
+                log.info(
+                    f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
+                    "fine for testing; set SITE_URL to the public address before publishing"
+                )
         if _offline(config):
             # Material's offline plugin would add iframe-worker from a CDN unless one is listed already.
             polyfills = list(config.extra.get("polyfills", []))
@@ -102,7 +104,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             values = load_dataset(Path(self.config.data_dir)).values
             site = values["site"]
             config.site_name, config.site_description, config.copyright = (
-                site["short_name"], site["description"], site["copyright"])
+                site["short_name"],
+                site["description"],
+                site["copyright"],
+            )
             config.site_author = values["article"]["author"]
         except Exception:  # noqa: BLE001 - on_pre_build reports what is wrong with the data, in one line
             return
@@ -124,8 +129,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return
         except Exception as error:  # a bug, or a file nobody expected: still one line, never a hang
             log.debug("the generator failed", exc_info=True)
-            self._fail(config, f"the generator failed: {type(error).__name__}: {error} "
-                               "(run `mkdocs build --verbose` for the traceback)")
+            self._fail(
+                config, f"the generator failed: {type(error).__name__}: {error} (run `mkdocs build --verbose` for the traceback)"
+            )
             return
         self.error = None
         log.info(f"generated {len(result.files)} files from {self.config.data_dir} ({len(result.changed)} changed)")
@@ -180,4 +186,3 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             server.watch(str(TEMPLATES))
             server.watch(str(SEARCH_SOURCES))
         return server
-

@@ -16,8 +16,8 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from .model import Model
 from . import pages as registry
+from .model import Model
 from .pictures import Pictures
 from .validate import parse_date
 
@@ -60,13 +60,33 @@ def _finalize(value: Any) -> Any:
 LANGUAGES = ("vi", "en")  # the first is the default edition, at /; the others under /<lang>/
 # The few words the filters write themselves; everything else a page says is in its template or the data.
 WORDS = {
-    "vi": {"paragraph": "đoạn", "see": "Xem đoạn {n} trong bài viết gốc", "corrected": "đã đính chính",
-           "errata": "Xem danh sách đính chính"},
-    "en": {"paragraph": "¶", "see": "See paragraph {n} of the original article (with its translation)",
-           "corrected": "corrected", "errata": "See the list of corrections"},
+    "vi": {
+        "paragraph": "đoạn",
+        "see": "Xem đoạn {n} trong bài viết gốc",
+        "corrected": "đã đính chính",
+        "errata": "Xem danh sách đính chính",
+    },
+    "en": {
+        "paragraph": "¶",
+        "see": "See paragraph {n} of the original article (with its translation)",
+        "corrected": "corrected",
+        "errata": "See the list of corrections",
+    },
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class Filters:
@@ -102,7 +122,9 @@ class Filters:
         if pids not in self._cites:  # the same few paragraphs are cited again and again
             word, see = self.words["paragraph"], self.words["see"]
             self._cites[pids] = Markup(" ").join(
-                Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite data-search-exclude="" }}') for pid in pids)
+                Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite data-search-exclude="" }}')
+                for pid in pids
+            )
         return self._cites[pids]
 
     def tr(self, entry: Any, field: str) -> Any:
@@ -137,7 +159,9 @@ def capitalize(text: str) -> str:
 
 def yaml_string(value: Any) -> Markup:
     """A value for the pages' YAML front matter (a JSON string is valid YAML)."""
-    return Markup(yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("...").strip())
+    return Markup(
+        yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("...").strip()
+    )
 
 
 def json_value(value: Any) -> Markup:
@@ -169,14 +193,30 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
     )
     filters = Filters(model, lang)
     env.filters.update(
-        fixed=filters.fixed, cite=filters.cite, time=filters.time_tag, number=filters.number, cap=capitalize,
-        yaml=yaml_string, json=json_value, iso_date=lambda date: parse_date(date).isoformat(), tr=filters.tr,
-        date_text=filters.date_text, quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
+        fixed=filters.fixed,
+        cite=filters.cite,
+        time=filters.time_tag,
+        number=filters.number,
+        cap=capitalize,
+        yaml=yaml_string,
+        json=json_value,
+        iso_date=lambda date: parse_date(date).isoformat(),
+        tr=filters.tr,
+        date_text=filters.date_text,
+        quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
-    env.globals.update(registry=registry.PAGES, model=model, article=model.article, article_meta=model.data["article"],
-                       site=model.data["site"], source_page=SOURCE_PAGE, lang=lang, say=filters.say,
-                       translation=model.data["translation"],
-                       pictures=Pictures(model, lang, filters.tr, filters.date_text))
+    env.globals.update(
+        registry=registry.PAGES,
+        model=model,
+        article=model.article,
+        article_meta=model.data["article"],
+        site=model.data["site"],
+        source_page=SOURCE_PAGE,
+        lang=lang,
+        say=filters.say,
+        translation=model.data["translation"],
+        pictures=Pictures(model, lang, filters.tr, filters.date_text),
+    )
     return env
 
 

@@ -11,15 +11,16 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
+from . import pages as registry
 from .article import Article
 from .cache import known, remember
 from .errors import DataError
 from .loader import Dataset, top_level_nodes
-from . import pages as registry
 
 SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
@@ -37,8 +38,15 @@ def parse_date(text: str) -> dt.date:
 
 # --- shape --------------------------------------------------------------------------------------
 
-TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-              "array": "a list (lines starting with -)", "object": "a group of keys", "null": "nothing"}
+TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list (lines starting with -)",
+    "object": "a group of keys",
+    "null": "nothing",
+}
 
 
 def shown(value: Any, limit: int = 60) -> str:
@@ -77,24 +85,34 @@ def _describe(error, schema: dict[str, Any], written: str | None = None) -> tupl
         return problem, "one of: " + ", ".join(allowed)
     if kind == "required" and error.relative_schema_path and "then" in error.relative_schema_path:
         missing = re.search(r"'([^']+)'", error.message)
-        return f"the key {missing.group(1) if missing else ''!r} is missing", "it goes with the key before it (date_words with date, total with percent)"
+        return (
+            f"the key {missing.group(1) if missing else ''!r} is missing",
+            "it goes with the key before it (date_words with date, total with percent)",
+        )
     if kind in ("required", "dependentRequired"):
         missing = re.search(r"'([^']+)'", error.message)
         key = missing.group(1) if missing else ""
         if key.endswith("_en"):
-            return f"the key {key!r} is missing", f"the English beside {key.removesuffix('_en')!r} (every fact, label and glossary entry carries both languages)"
+            return (
+                f"the key {key!r} is missing",
+                f"the English beside {key.removesuffix('_en')!r} (every fact, label and glossary entry carries both languages)",
+            )
         if kind == "dependentRequired":
             return f"the key {key!r} is missing", f"the Vietnamese beside {key + '_en'!r}"
         return f"the key {key!r} is missing", "every required key: " + ", ".join(error.validator_value)
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        expected = " or ".join(TYPE_NAMES.get(w, w) for w in wanted)
+        expected = " or ".join(TYPE_NAMES.get(str(w), str(w)) for w in wanted)
         if isinstance(error.instance, dt.date):
-            return (f"{error.instance.isoformat()} is a date written year first",
-                    "a date written day/month/year, like 26/4/2024 (in quotes if it has leading zeros: \"05/02/2024\")")
+            return (
+                f"{error.instance.isoformat()} is a date written year first",
+                'a date written day/month/year, like 26/4/2024 (in quotes if it has leading zeros: "05/02/2024")',
+            )
         if "string" in wanted and written and not isinstance(error.instance, (dict, list)):
-            return (f"{written} is read as {describe(error.instance)}, not as text",
-                    f"text; to keep it as written, put it in quotes: \"{written}\"")
+            return (
+                f"{written} is read as {describe(error.instance)}, not as text",
+                f'text; to keep it as written, put it in quotes: "{written}"',
+            )
         return f"{shown(written) if written else 'this'} is {describe(error.instance)}", expected
     if kind == "enum":
         return f"{shown(error.instance)} is not allowed here", "one of: " + ", ".join(map(str, error.validator_value))
@@ -104,7 +122,9 @@ def _describe(error, schema: dict[str, Any], written: str | None = None) -> tupl
                 return "this is empty or only spaces", "some text"
             control = next(c for c in str(error.instance) if ord(c) < 32 or ord(c) == 127)
             return f"{shown(error.instance)} holds an invisible control character (U+{ord(control):04X})", sub["description"]
-        return f"{shown(error.instance)} is not in the right form", sub.get("description", f"text matching {error.validator_value}")
+        return f"{shown(error.instance)} is not in the right form", sub.get(
+            "description", f"text matching {error.validator_value}"
+        )
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
     if kind in ("minimum", "maximum", "maxItems"):
@@ -112,14 +132,19 @@ def _describe(error, schema: dict[str, Any], written: str | None = None) -> tupl
     return error.message, ""
 
 
-
-
 def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     check_finite(dataset)
     # The same data and schema pass the same check: a build of unchanged data skips it (and jsonschema's
     # import, a third of a small build's own time). The key is the exact text of every file and the schema.
-    digest = hashlib.sha256("\0".join([json.dumps(schema, sort_keys=True), version("jsonschema"),
-                                        *(f"{name}\0{text}" for name, text in sorted(dataset.texts.items()))]).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(
+        "\0".join(
+            [
+                json.dumps(schema, sort_keys=True),
+                version("jsonschema"),
+                *(f"{name}\0{text}" for name, text in sorted(dataset.texts.items())),
+            ]
+        ).encode("utf-8")
+    ).hexdigest()
     if known("schema-ok", digest):
         return
     import jsonschema
@@ -133,9 +158,12 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     if error.validator == "additionalProperties" and not path:
         extra = next(key for key in error.instance if key not in schema["properties"])
         file = dataset.files.get(extra, "data")
-        line = next((name.start_mark.line + 1 for name, _ in top_level_nodes(dataset.texts.get(file, "")) if name.value == extra), 1)
-        raise DataError(file, f"line {line}", f"unknown collection {extra!r}",
-                        "one of: " + ", ".join(sorted(schema["properties"])))
+        line = next(
+            (name.start_mark.line + 1 for name, _ in top_level_nodes(dataset.texts.get(file, "")) if name.value == extra), 1
+        )
+        raise DataError(
+            file, f"line {line}", f"unknown collection {extra!r}", "one of: " + ", ".join(sorted(schema["properties"]))
+        )
     if error.validator == "required" and not path:
         missing = re.search(r"'([^']+)'", error.message)
         name = missing.group(1) if missing else "?"
@@ -153,8 +181,11 @@ def check_finite(dataset: Dataset) -> None:
     while stack:
         path, value = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
-            raise DataError(*dataset.place(path), f"{dataset.written(path) or value} is not a finite number",
-                            "a number written with digits, such as 100 or 7.5")
+            raise DataError(
+                *dataset.place(path),
+                f"{dataset.written(path) or value} is not a finite number",
+                "a number written with digits, such as 100 or 7.5",
+            )
         if isinstance(value, dict):
             stack.extend((path + (key,), item) for key, item in value.items())
         elif isinstance(value, list):
@@ -162,6 +193,7 @@ def check_finite(dataset: Dataset) -> None:
 
 
 # --- truth --------------------------------------------------------------------------------------
+
 
 def _entries(dataset: Dataset, schema: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any], dict[str, Any]]]:
     """(collection, index, entry, the entry's schema properties) for every list collection."""
@@ -195,23 +227,33 @@ def _refs(sub: dict[str, Any], value: Any, path: tuple) -> Iterator[tuple[tuple,
 
 
 def check_references(dataset: Dataset, schema: dict[str, Any]) -> None:
-    ids = {name: {e["id"] for e in dataset.values.get(name, [])} for name, sub in schema["properties"].items()
-           if sub.get("type") == "array"}
+    ids = {
+        name: {e["id"] for e in dataset.values.get(name, [])}
+        for name, sub in schema["properties"].items()
+        if sub.get("type") == "array"
+    }
     for name, sub in schema["properties"].items():
         for path, value, target in _refs(sub, dataset.values.get(name), (name,)):
             if value not in ids[target]:
                 file, where = dataset.place(path)
                 hint = difflib.get_close_matches(value, sorted(ids[target]), n=1)
-                raise DataError(file, where, f"there is no {target} entry with the id {value!r}"
-                                + (f" (did you mean {hint[0]!r}?)" if hint else ""),
-                                f"the id of an entry in {dataset.files.get(target, target)}")
+                raise DataError(
+                    file,
+                    where,
+                    f"there is no {target} entry with the id {value!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""),
+                    f"the id of an entry in {dataset.files.get(target, target)}",
+                )
     for name, index, entry, _ in _entries(dataset, schema):
         for position, ref in enumerate(entry.get("inputs", [])):
             collection, _, target_id = ref.partition("/")
             if target_id not in ids[collection]:
                 file, where = dataset.place((name, index, "inputs", position))
-                raise DataError(file, where, f"there is no {collection} entry with the id {target_id!r}",
-                                f"the id of an entry in {dataset.files.get(collection, collection)}")
+                raise DataError(
+                    file,
+                    where,
+                    f"there is no {collection} entry with the id {target_id!r}",
+                    f"the id of an entry in {dataset.files.get(collection, collection)}",
+                )
 
 
 def _paragraph(article: Article, dataset: Dataset, path: tuple, pid: str):
@@ -232,15 +274,23 @@ def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> 
             if source["quote"] not in paragraph.text:
                 file, where = dataset.place(path + ("quote",))
                 closest_pid, closest = article.closest_passage(source["quote"])
-                raise DataError(file, where, f"the quote is not in paragraph {paragraph.id} of the article",
-                                f"the article's words as written; the closest passage is in {closest_pid}: “{closest}”")
+                raise DataError(
+                    file,
+                    where,
+                    f"the quote is not in paragraph {paragraph.id} of the article",
+                    f"the article's words as written; the closest passage is in {closest_pid}: “{closest}”",
+                )
         for key, prop in props.items():
             if prop.get("x-verbatim") and key in entry:
                 value = str(entry[key])
                 if not any(value in paragraph.text for paragraph in cited):
                     file, where = dataset.place((name, index, key))
-                    raise DataError(file, where, f"{value!r} is not written so in the cited paragraphs "
-                                    f"({', '.join(p.id for p in cited)})", "the value as the article writes it")
+                    raise DataError(
+                        file,
+                        where,
+                        f"{value!r} is not written so in the cited paragraphs ({', '.join(p.id for p in cited)})",
+                        "the value as the article writes it",
+                    )
 
 
 def check_article_meta(dataset: Dataset, article: Article) -> None:
@@ -251,8 +301,12 @@ def check_article_meta(dataset: Dataset, article: Article) -> None:
         paragraphs = [p for p in article.paragraphs if p.kind == kind]
         if not paragraphs or paragraphs[0].text != meta[key]:
             file, where = dataset.place(("article", key))
-            raise DataError(file, where, f"the {key} does not match the article's {kind} paragraph",
-                            f"the {kind} exactly as the article writes it")
+            raise DataError(
+                file,
+                where,
+                f"the {key} does not match the article's {kind} paragraph",
+                f"the {kind} exactly as the article writes it",
+            )
     if meta["author"] not in meta["byline"]:
         file, where = dataset.place(("article", "author"))
         raise DataError(file, where, "the author is not named in the byline", "the name as the byline writes it")
@@ -265,7 +319,9 @@ def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
                 parse_date(entry["date"])
             except ValueError:
                 file, where = dataset.place((name, index, "date"))
-                raise DataError(file, where, f"the date {entry['date']} does not exist", "a real day, written day/month/year") from None
+                raise DataError(
+                    file, where, f"the date {entry['date']} does not exist", "a real day, written day/month/year"
+                ) from None
 
 
 def check_figures(dataset: Dataset) -> None:
@@ -274,21 +330,30 @@ def check_figures(dataset: Dataset) -> None:
         stated = [figure["value"]] + ([figure["total"]] if "total" in figure else [])
         if numbers != stated:
             file, where = dataset.place(("figures", index, "value"))
-            raise DataError(file, where, f"value/total {'/'.join(map(str, stated))} do not match written {figure['written']!r}",
-                            "value (and total) equal to the numbers as written")
+            raise DataError(
+                file,
+                where,
+                f"value/total {'/'.join(map(str, stated))} do not match written {figure['written']!r}",
+                "value (and total) equal to the numbers as written",
+            )
         if "percent" in figure:  # the schema makes sure a total comes with it
             actual = 100 * figure["value"] / figure["total"]
             if abs(actual - figure["percent"]) >= 0.5:
                 file, where = dataset.place(("figures", index, "percent"))
-                raise DataError(file, where, f"{figure['percent']}% does not match {figure['value']}/{figure['total']}",
-                                f"{actual:.1f}% (value ÷ total × 100)")
+                raise DataError(
+                    file,
+                    where,
+                    f"{figure['percent']}% does not match {figure['value']}/{figure['total']}",
+                    f"{actual:.1f}% (value ÷ total × 100)",
+                )
 
 
 def check_computed(dataset: Dataset) -> None:
     collections = {name: {e["id"]: e for e in dataset.values[name]} for name in ("events", "figures")}
     arity = {"days_between": 2, "ratio": 2, "percent_of": 1}
     for index, item in enumerate(dataset.values["computed"]):
-        def fail(problem: str, expected: str) -> None:
+
+        def fail(problem: str, expected: str, index: int = index) -> None:
             raise DataError(*dataset.place(("computed", index, "inputs")), problem, expected)
 
         if len(item["inputs"]) != arity[item["op"]]:
@@ -309,7 +374,9 @@ def check_errata(dataset: Dataset, article: Article) -> None:
         paragraph = _paragraph(article, dataset, ("errata", index, "paragraph"), erratum["paragraph"])
         if erratum["wrong"] not in paragraph.text:
             file, where = dataset.place(("errata", index, "wrong"))
-            raise DataError(file, where, f"{erratum['wrong']!r} is not in paragraph {paragraph.id}", "the typo as the article writes it")
+            raise DataError(
+                file, where, f"{erratum['wrong']!r} is not in paragraph {paragraph.id}", "the typo as the article writes it"
+            )
 
 
 def check_glossary(dataset: Dataset) -> None:
@@ -318,8 +385,12 @@ def check_glossary(dataset: Dataset) -> None:
             quotes = " ".join(source["quote"] for source in entry["sources"])
             if entry["expansion"] not in quotes or entry["abbr"] not in quotes:
                 file, where = dataset.place(("glossary", index, "defined_in_article"))
-                raise DataError(file, where, "the quote does not spell the abbreviation out",
-                                "a quote holding both the abbreviation and its expansion, or defined_in_article: false")
+                raise DataError(
+                    file,
+                    where,
+                    "the quote does not spell the abbreviation out",
+                    "a quote holding both the abbreviation and its expansion, or defined_in_article: false",
+                )
 
 
 def check_site(dataset: Dataset, article: Article) -> None:
@@ -328,8 +399,11 @@ def check_site(dataset: Dataset, article: Article) -> None:
         wanted = {page.slug for page in registry.PAGES if page.slug}
         for slug in sorted(set(site[key]) ^ wanted):
             problem = f"there is no page {slug!r}" if slug in site[key] else f"the page {slug!r} has no description"
-            raise DataError(*dataset.place(("site", key, slug) if slug in site[key] else ("site", key)), problem,
-                            "one description per page: " + ", ".join(sorted(wanted)))
+            raise DataError(
+                *dataset.place(("site", key, slug) if slug in site[key] else ("site", key)),
+                problem,
+                "one description per page: " + ", ".join(sorted(wanted)),
+            )
     for key in ("lessons_paragraph", "campaigns_paragraph"):
         _paragraph(article, dataset, ("site", key), site[key])
     for index, entry in enumerate(site.get("cards", {}).get("pages", [])):
@@ -345,14 +419,20 @@ def check_site(dataset: Dataset, article: Article) -> None:
 def check_summary(dataset: Dataset, article: Article) -> None:
     # Our own sentences may only carry numbers and dates that the paragraphs they cite carry.
     for index, sentence in enumerate(dataset.values["site"]["summary"]):
-        cited = [_paragraph(article, dataset, ("site", "summary", index, "paragraphs", i), pid)
-                 for i, pid in enumerate(sentence["paragraphs"])]
+        cited = [
+            _paragraph(article, dataset, ("site", "summary", index, "paragraphs", i), pid)
+            for i, pid in enumerate(sentence["paragraphs"])
+        ]
         for key in ("text", "text_en"):
             for number in NUMBER.findall(sentence[key]):
                 if not any(number in paragraph.text for paragraph in cited):
                     file, where = dataset.place(("site", "summary", index, key))
-                    raise DataError(file, where, f"{number} is not in the cited paragraphs ({', '.join(sentence['paragraphs'])})",
-                                    "numbers and dates as the cited paragraphs write them")
+                    raise DataError(
+                        file,
+                        where,
+                        f"{number} is not in the cited paragraphs ({', '.join(sentence['paragraphs'])})",
+                        "numbers and dates as the cited paragraphs write them",
+                    )
 
 
 def check_translation(dataset: Dataset, article: Article) -> None:
@@ -366,8 +446,12 @@ def check_translation(dataset: Dataset, article: Article) -> None:
     missing = [pid for pid in ids if pid not in translation]
     if missing:
         file, where = dataset.place(("translation",))
-        raise DataError(file, where, f"paragraph {missing[0]} has no English translation",
-                        f"an entry '{missing[0]}:' with the paragraph in English")
+        raise DataError(
+            file,
+            where,
+            f"paragraph {missing[0]} has no English translation",
+            f"an entry '{missing[0]}:' with the paragraph in English",
+        )
     pages, pages_en = dataset.values["site"]["pages"], dataset.values["site"]["pages_en"]
     for page in pages:
         if page not in pages_en:
@@ -381,14 +465,19 @@ def check_units(dataset: Dataset) -> None:
     codes: set[str] = set()
     for index, unit in enumerate(units["list"]):
         if unit["code"] in codes:
-            raise DataError(*dataset.place(("units", "list", index, "code")), f"the code {unit['code']} is listed twice", "each unit once")
+            raise DataError(
+                *dataset.place(("units", "list", index, "code")), f"the code {unit['code']} is listed twice", "each unit once"
+            )
         codes.add(unit["code"])
     if "count_figure" in units:
         figure = next(f for f in dataset.values["figures"] if f["id"] == units["count_figure"])
         expected = figure.get("total", figure["value"])
         if len(units["list"]) != expected:
-            raise DataError(*dataset.place(("units", "list")), f"the list has {len(units['list'])} units, "
-                            f"but the article counts {figure['written']} ({figure['id']})", f"{expected} units")
+            raise DataError(
+                *dataset.place(("units", "list")),
+                f"the list has {len(units['list'])} units, but the article counts {figure['written']} ({figure['id']})",
+                f"{expected} units",
+            )
 
 
 def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
