@@ -145,6 +145,11 @@ class Filters:
     def time_tag(self, date: str) -> Markup:
         return Markup(f'<time datetime="{parse_date(date).isoformat()}">{escape(self.date_text(date))}</time>')
 
+    def spelled(self, value: int) -> str:
+        """A small count as English prose writes it (three, four); digits in Vietnamese, as the article writes them."""
+        words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+        return words[value] if self.lang == "en" and 0 <= value < len(words) else str(value)
+
     def number(self, value: float, digits: int = 0) -> str:
         """Vietnamese: comma for decimals, dot for thousands; English the other way round."""
         text = f"{value:,.{digits}f}"
@@ -195,6 +200,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
     env.filters.update(
         fixed=filters.fixed,
         cite=filters.cite,
+        spelled=filters.spelled,
         time=filters.time_tag,
         number=filters.number,
         cap=capitalize,
