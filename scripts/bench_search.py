@@ -31,7 +31,17 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 
 from bench import synthetic_data  # noqa: E402
-from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, machine, mkdocs_settings, run_worker, serve_folder  # noqa: E402
+from benchkit import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    copy_project,
+    editions_plugin,
+    machine,
+    mkdocs_settings,
+    run_worker,
+    search_box_ready,
+    serve_folder,
+)
 
 EXTRA_FILES = ["assets/javascripts/search-highlight.js"]  # this site's: the page's highlight of folded words
 
@@ -79,14 +89,7 @@ def keystroke_latencies(browser, url: str, queries: list[str]) -> list[float]:
     fill() sends no query (Material listens to keyup), so the one query is the whole text; no sleeps."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(url + "/")
-    placeholder = page.evaluate(
-        "() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
-    )
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    page.wait_for_function(
-        "text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder
-    )
+    placeholder, box = search_box_ready(page)
     latencies = []
     for query in queries:
         box.fill(query[:-1])

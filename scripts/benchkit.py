@@ -163,10 +163,9 @@ def run_worker(page, server: str, site: Path, jobs: list[tuple[str, list[str]]])
     )
 
 
-def type_query(page, server: str, query: str) -> list[str]:
-    """Type `query` into the search box of the open page as a reader does; the result pages in order.
-    Waits for conditions, never for a time: the worker is ready (the list shows its placeholder), then the
-    results of the whole query are in (the last key sends the one query; fill() sends none)."""
+def search_box_ready(page):
+    """Click into the search box and wait until Material's worker is ready (the list shows its placeholder);
+    the placeholder's words and the box."""
     placeholder = page.evaluate(
         "() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
     )
@@ -175,6 +174,14 @@ def type_query(page, server: str, query: str) -> list[str]:
     page.wait_for_function(
         "text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder
     )
+    return placeholder, box
+
+
+def type_query(page, server: str, query: str) -> list[str]:
+    """Type `query` into the search box of the open page as a reader does; the result pages in order.
+    Waits for conditions, never for a time: the worker is ready (the list shows its placeholder), then the
+    results of the whole query are in (the last key sends the one query; fill() sends none)."""
+    placeholder, box = search_box_ready(page)
     box.fill(query[:-1])
     box.press_sequentially(query[-1])  # one key, any letter: its keyup sends the query
     page.wait_for_function(

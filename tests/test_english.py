@@ -11,21 +11,6 @@ from urllib.parse import urljoin, urlparse
 from helpers.html import elements, page_text, parse
 from sitegen.validate import parse_date
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def html(site: Path, page: str) -> str:
     return (site / page / "index.html").read_text(encoding="utf-8")
@@ -33,7 +18,7 @@ def html(site: Path, page: str) -> str:
 
 def english_date(date: str) -> str:
     day = parse_date(date)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {day:%B %Y}"  # the C locale's English month names
 
 
 def test_language_links_on_every_page_point_at_the_twins(built, pages):

@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from . import pages as registry
@@ -73,20 +74,6 @@ WORDS = {
         "errata": "See the list of corrections",
     },
 }
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class Filters:
@@ -137,10 +124,11 @@ class Filters:
         return texts[LANGUAGES.index(self.lang)]
 
     def date_text(self, date: str) -> str:
-        if self.lang == "en":
-            day = parse_date(date)
-            return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-        return date
+        """Vietnamese dates as the article writes them (12/01/2024); other languages in their own words, by
+        Babel (Material's dependency): 12 January 2024."""
+        if self.lang == LANGUAGES[0]:
+            return date
+        return format_date(parse_date(date), "d MMMM y", locale=self.lang)
 
     def time_tag(self, date: str) -> Markup:
         return Markup(f'<time datetime="{parse_date(date).isoformat()}">{escape(self.date_text(date))}</time>')
