@@ -163,3 +163,48 @@ def test_serve_survives_a_bug_in_the_generator(project, tmp_path):
     finally:
         server.stop()
     assert not list((tmp_path / "tmp").glob("mkdocs_*"))
+
+
+def test_serve_survives_every_kind_of_bad_input_and_answers_at_once(project, tmp_path):
+    """The bad inputs of tests/test_errors.py, one after another in one serving session: each shows its error
+    box, no request hangs, and the site recovers when the data is put back."""
+    from helpers.bad_data import (
+        article_newline_added,
+        billion_laughs,
+        folder_named_yml,
+        malformed_yaml,
+        nan_percent,
+        tab_indent,
+        unknown_collection,
+    )
+
+    data = project / "data"
+    pristine = {path.name: path.read_bytes() for path in data.iterdir() if path.is_file()}
+    server = Server(project, tmp_path / "tmp")
+    try:
+        page = server.get("so-lieu/")
+        for damage in (
+            malformed_yaml,
+            tab_indent,
+            nan_percent,
+            unknown_collection,
+            billion_laughs,
+            folder_named_yml,
+            article_newline_added,
+        ):
+            damage(data)
+            (data / "figures.yml").touch()  # every case wakes the watcher, even one that only adds a folder
+            server.rebuilt(page)
+            page = server.get("so-lieu/", timeout=1)
+            assert "Lỗi dữ liệu" in page and "10/10" in page, damage.__name__
+            for extra in data.iterdir():  # put the data back as it was
+                if extra.name not in pristine:
+                    extra.rmdir() if extra.is_dir() else extra.unlink()
+            for name, content in pristine.items():
+                (data / name).write_bytes(content)
+            server.rebuilt(page)
+            page = server.get("so-lieu/", timeout=1)
+            assert "Lỗi dữ liệu" not in page, damage.__name__
+    finally:
+        server.stop()
+    assert "Traceback" not in "".join(server.log)

@@ -10,12 +10,21 @@ import shutil
 import subprocess
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import pytest
 
-from helpers.project import ROOT, SYNTHETIC, edit, line_of, snapshot
+from helpers.bad_data import (
+    ACCEPTED,
+    CASES,
+    article_device,
+    article_too_large,
+    backups,
+    billion_laughs,
+    data_file_too_large,
+    emacs_lock,
+)
+from helpers.project import ROOT, SYNTHETIC, snapshot
 from sitegen import generate as generate_module
 from sitegen.generate import generate, main
 
@@ -36,231 +45,6 @@ def clean_pages(tmp_path_factory) -> dict[str, bytes]:
     return snapshot(out)
 
 
-def set_line(path: Path, key_line: str, new: str) -> int:
-    """Replace the whole line that starts with ``key_line`` (after indentation); return its number."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    number = next(i for i, line in enumerate(lines) if line.strip().startswith(key_line))
-    indent = lines[number][: len(lines[number]) - len(lines[number].lstrip())]
-    lines[number] = indent + new
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return number + 1
-
-
-# Each case: damage(data folder) → the place the message must name; and words the message must hold.
-def malformed_yaml(d):
-    line = edit(d / "figures.yml", "    value: 10\n", "    value: [10\n")
-    return f"figures.yml, line {line}"
-
-
-def tab_indent(d):
-    line = edit(d / "figures.yml", "    value: 10\n", "\tvalue: 10\n")
-    return f"figures.yml, line {line}"
-
-
-def empty_file(d):
-    (d / "errata.yml").write_text("")
-    return "errata.yml"
-
-
-def not_utf8(d):
-    encoded = (d / "places.yml").read_text(encoding="utf-8").encode("cp1258", "replace")
-    (d / "places.yml").write_bytes(encoded)
-    line = next(n for n, text in enumerate(encoded.split(b"\n"), start=1) if max(text, default=0) >= 0x80)
-    return f"places.yml, line {line}"
-
-
-def wrong_type(d):
-    line = edit(d / "figures.yml", "    value: 10\n", "    value: nhiều\n")
-    return f"figures.yml, line {line}, figures[0].value"
-
-
-def iso_date(d):
-    line = edit(d / "figures.yml", "date: 20/4/2024", "date: 2024-04-20")
-    return f"figures.yml, line {line}, figures[0].date"
-
-
-def unquoted_leading_zero(d):
-    line = edit(d / "figures.yml", "written: 01/10", "written: 01")
-    return f"figures.yml, line {line}, figures[1].written"
-
-
-def unknown_key(d):
-    line = edit(d / "lessons.yml", "    title: ", "    titel: ")
-    return f"lessons.yml, line {line}, lessons[0].titel"
-
-
-def missing_key(d):
-    edit(d / "lessons.yml", "    title: chuẩn bị sớm\n", "")
-    line = line_of(d / "lessons.yml", "  - id: thu-nhat")
-    return f"lessons.yml, line {line}, lessons[0]"
-
-
-def duplicate_id(d):
-    line = edit(d / "events.yml", "id: xong", "id: dai-hoi-diem")
-    return f"events.yml, line {line}, events[1].id"
-
-
-def quote_not_in_article(d):
-    line = edit(d / "statements.yml", 'quote: "nhân sự còn kiêm nhiệm"', 'quote: "nhân sự vẫn kiêm nhiệm"')
-    return f"statements.yml, line {line}"
-
-
-def impossible_date(d):
-    line = edit(d / "events.yml", "date: 20/4/2024", "date: 31/02/2024")
-    return f"events.yml, line {line}, events[1].date"
-
-
-def percent_mismatch(d):
-    line = edit(d / "figures.yml", "    percent: 100\n", "    percent: 90\n")
-    return f"figures.yml, line {line}, figures[0].percent"
-
-
-def nan_percent(d):
-    line = edit(d / "figures.yml", "    percent: 100\n", "    percent: .nan\n")
-    return f"figures.yml, line {line}, figures[0].percent"
-
-
-def infinite_value(d):
-    line = edit(d / "figures.yml", "    value: 10\n", "    value: .inf\n")
-    return f"figures.yml, line {line}, figures[0].value"
-
-
-def unknown_reference(d):
-    line = edit(d / "events.yml", "place: thu-nghiem", "place: thu-nghiam")
-    return f"events.yml, line {line}, events[0].place"
-
-
-def duplicate_key(d):
-    line = edit(d / "lessons.yml", "    title: ", "    title: x\n    title: ")
-    return f"lessons.yml, line {line + 1}"
-
-
-def collection_twice(d):
-    (d / "figures-old.yml").write_text("# an old copy\nfigures:\n  - id: x\n", encoding="utf-8")
-    return "figures"  # whichever of the two comes first; the message names both
-
-
-def english_missing(d):
-    edit(d / "events.yml", '    title_en: "Pilot congress at Thử Nghiệm commune"\n', "")
-    line = line_of(d / "events.yml", "  - id: dai-hoi-diem")
-    return f"events.yml, line {line}, events[0]"
-
-
-def translation_missing(d):
-    edit(d / "translation.yml", '  p9: "Text: Tác Giả Mẫu"\n', "")
-    return "translation.yml"
-
-
-def unknown_collection(d):
-    (d / "extra.yml").write_text("# extra facts\n\nextras:\n  - id: x\n", encoding="utf-8")
-    return "extra.yml, line 3"
-
-
-def control_character(d):
-    line = edit(d / "figures.yml", "    label: Xã, phường, thị trấn đã tổ chức xong đại hội\n", '    label: "Xã\\x01"\n')
-    return f"figures.yml, line {line}, figures[0].label"
-
-
-def top_level_list(d):
-    (d / "errata.yml").write_text("- id: x\n", encoding="utf-8")
-    return "errata.yml, line 1"
-
-
-def article_text_changed(d):
-    path = d / "article.txt"
-    path.write_bytes(path.read_bytes().replace("10/10 (đạt 100%)".encode(), "9/10 (đạt 90%)".encode()))
-    return "article.yml"
-
-
-def article_newline_added(d):
-    path = d / "article.txt"
-    path.write_bytes(path.read_bytes() + b"\n")
-    return "article.yml"
-
-
-def article_outside_data(d):
-    line = edit(d / "article.yml", "file: article.txt", "file: ../../../../etc/passwd")
-    return f"article.yml, line {line}, article.file"
-
-
-def article_device(d):
-    line = edit(d / "article.yml", "file: article.txt", "file: /dev/zero")
-    return f"article.yml, line {line}, article.file"
-
-
-def article_too_large(d):
-    with open(d / "huge.txt", "wb") as huge:
-        huge.truncate(64 * 1024 * 1024)  # sparse: no disk used
-    line = edit(d / "article.yml", "file: article.txt", "file: huge.txt")
-    return f"article.yml, line {line}, article.file"
-
-
-def billion_laughs(d):
-    lines = ['a: &a ["lol\\\\", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for n in range(1, 9):
-        lines.append(f"{chr(97 + n)}: &{chr(97 + n)} [" + ", ".join([f"*{chr(96 + n)}"] * 9) + "]")
-    (d / "errata.yml").write_text("errata: []\nbomb:\n" + "\n".join("  " + line for line in lines) + "\n", encoding="utf-8")
-    return "errata.yml"
-
-
-def data_file_too_large(d):
-    with open(d / "figures.yml", "ab") as big:
-        big.truncate(40 * 1024 * 1024)
-    return "figures.yml"
-
-
-def folder_named_yml(d):
-    (d / "extra.yml").mkdir()
-    return "extra.yml"
-
-
-def dangling_symlink(d):
-    (d / "more.yml").symlink_to(d / "nowhere.yml")
-    return "more.yml"
-
-
-def fifo_named_yml(d):
-    os.mkfifo(d / "pipe.yml")
-    return "pipe.yml"
-
-
-CASES = {
-    "malformed-yaml": (malformed_yaml, "not valid YAML"),
-    "tab": (tab_indent, "tab"),
-    "empty-file": (empty_file, "empty"),
-    "not-utf8": (not_utf8, "not UTF-8"),
-    "wrong-type": (wrong_type, "a whole number"),
-    "iso-date": (iso_date, "26/4/2024"),
-    "unquoted-leading-zero": (unquoted_leading_zero, 'in quotes: "01"'),
-    "unknown-key": (unknown_key, "did you mean 'title'"),
-    "missing-key": (missing_key, "'title' is missing"),
-    "duplicate-id": (duplicate_id, "already used"),
-    "quote-not-in-article": (quote_not_in_article, "closest passage is in p7: “nhân sự còn kiêm nhiệm"),
-    "impossible-date": (impossible_date, "does not exist"),
-    "percent-mismatch": (percent_mismatch, "90% does not match 10/10"),
-    "nan": (nan_percent, "not a finite number"),
-    "infinity": (infinite_value, "not a finite number"),
-    "unknown-reference": (unknown_reference, "did you mean 'thu-nghiem'"),
-    "duplicate-key": (duplicate_key, "the key 'title' appears twice"),
-    "collection-twice": (collection_twice, "figures-old.yml"),
-    "english-missing": (english_missing, "the English beside 'title'"),
-    "translation-missing": (translation_missing, "paragraph p9 has no English translation"),
-    "unknown-collection": (unknown_collection, "unknown collection 'extras'"),
-    "control-character": (control_character, "control character"),
-    "top-level-list": (top_level_list, "does not start with a key"),
-    "article-changed": (article_text_changed, "changed in paragraph p4"),
-    "article-newline-added": (article_newline_added, "1 byte added at the end"),
-    "article-outside-data": (article_outside_data, "inside the data folder"),
-    "article-device": (article_device, "inside the data folder"),
-    "article-too-large": (article_too_large, "too large"),
-    "billion-laughs": (billion_laughs, "aliases"),
-    "data-file-too-large": (data_file_too_large, "too large"),
-    "folder-named-yml": (folder_named_yml, "is a folder"),
-    "dangling-symlink": (dangling_symlink, "points to nothing"),
-    "fifo": (fifo_named_yml, "not a regular file"),
-}
-
-
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_bad_data_gives_one_line_and_leaves_docs(data, tmp_path, clean_pages, capsys, case):
     damage, words = case
@@ -279,47 +63,6 @@ def test_bad_data_gives_one_line_and_leaves_docs(data, tmp_path, clean_pages, ca
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert snapshot(docs) == before
     assert elapsed < 10
-
-
-def hidden_copy(d):
-    edit(d / "figures.yml", "    value: 10\n", "    value: [10\n")
-    shutil.copy(d / "figures.yml", d / ".figures.yml")
-    shutil.copy(SYNTHETIC / "figures.yml", d / "figures.yml")
-
-
-def emacs_lock(d):
-    (d / ".#figures.yml").symlink_to("root@machine.1234:1700000000")
-
-
-def backups(d):
-    (d / "figures.yml~").write_text("figures: [broken", encoding="utf-8")
-    (d / ".figures.yml.swp").write_bytes(b"\x00\x01binary")
-    (d / "#figures.yml#").write_text("figures: [broken", encoding="utf-8")
-
-
-def byte_order_mark(d):
-    for path in d.glob("*.yml"):
-        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-
-
-def windows_line_ends(d):
-    for path in d.glob("*.yml"):
-        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-
-
-def decomposed_text(d):
-    for path in d.glob("*.yml"):
-        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-ACCEPTED = {
-    "hidden-copy": hidden_copy,
-    "emacs-lock": emacs_lock,
-    "backups": backups,
-    "bom": byte_order_mark,
-    "crlf": windows_line_ends,
-    "nfd": decomposed_text,
-}
 
 
 @pytest.mark.parametrize("damage", ACCEPTED.values(), ids=ACCEPTED.keys())
