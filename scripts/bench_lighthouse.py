@@ -114,12 +114,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per page for this site (median)")
     parser.add_argument("--default-runs", type=int, default=1, help="runs per page for Material's defaults")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--pages", nargs="+", metavar="PAGE", help="only these pages (as paths: '' for home, moc-thoi-gian/, en/...)"
+    )
     parser.add_argument("--save", action="store_true", help="keep the results in bench/results/ (a quick run in its own file)")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists() or not shutil.which("nginx"):
         print("needs: npm install --prefix tests lighthouse; apt-get install nginx", file=sys.stderr)
         return 2
-    pages = ["", "so-lieu/", "en/nguon/"] if args.quick else nav_pages()
+    pages = args.pages if args.pages is not None else ["", "so-lieu/", "en/nguon/"] if args.quick else nav_pages()
     runs = {"this site": 1 if args.quick else args.runs, "Material default": 1 if args.quick else args.default_runs}
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp_name:
