@@ -20,6 +20,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -176,7 +177,7 @@ def live_reload(rounds: int) -> dict:
                 times.append(time.perf_counter() - start)
         finally:
             browser.close()
-            server.terminate()
+            server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site folder
             server.wait(timeout=30)
     return {
         "rounds": rounds,

@@ -30,15 +30,25 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    mount = "/"  # the site's path on its host (SITE_URL's path): pages may link absolutely from it
+
     def log_message(self, *args) -> None:
         pass
 
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.mount):
+            return str(Path(self.directory) / "\0not-under-the-mount")  # answered with 404
+        return super().translate_path("/" + path[len(self.mount) :])
 
-def serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """``folder`` on a free loopback port, in a background thread; call ``.shutdown()`` when done."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+
+def serve_folder(folder: Path, mount: str = "/") -> tuple[str, http.server.ThreadingHTTPServer]:
+    """``folder`` on a free loopback port the OS picks, at ``mount`` (a site built for
+    https://example.org/kontum/ is served at /kontum/), in a background thread; call ``.shutdown()`` when
+    done. The returned address has no trailing slash: address + "/" is the site's home."""
+    handler = type("Handler", (_QuietHandler,), {"mount": mount if mount.endswith("/") else mount + "/"})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}", httpd
+    return f"http://127.0.0.1:{httpd.server_address[1]}{mount.rstrip('/')}", httpd
 
 
 def machine() -> dict[str, str]:

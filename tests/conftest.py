@@ -97,9 +97,11 @@ def pages(built) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    """The built site on a loopback port the OS picks."""
-    url, httpd = serve_folder(site)
+def server(built):
+    """The built site on a loopback port the OS picks, at its own path (SITE_URL's, "/" by default)."""
+    from urllib.parse import urlsplit
+
+    url, httpd = serve_folder(built.site, urlsplit(built.site_url).path or "/")
     yield url
     httpd.shutdown()
 

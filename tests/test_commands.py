@@ -96,6 +96,7 @@ class Server:
         port = listening_port(self.process.pid)
         assert port, "the server listens on no port"
         mount = urlsplit(os.environ.get("SITE_URL") or "http://127.0.0.1:8000/").path
+        self.root = f"http://127.0.0.1:{port}/"  # MkDocs' live-reload answers here, whatever the site's path
         self.url = f"http://127.0.0.1:{port}{mount}"
 
     def _read(self) -> None:
@@ -118,7 +119,8 @@ class Server:
     def rebuilt(self, page: str) -> None:
         """Block until the next rebuild is served: MkDocs' own live-reload request answers when it is."""
         epoch = re.search(r"livereload\((\d+)", page).group(1)
-        self.get(f"livereload/{epoch}/1", timeout=120)
+        with urllib.request.urlopen(f"{self.root}livereload/{epoch}/1", timeout=120) as response:
+            response.read()
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site folder
