@@ -102,7 +102,7 @@ def nfc(value: Any) -> Any:
 class _Loader(Loader):  # type: ignore[misc, valid-type]
     """PyYAML keeps the last of two equal keys without a word; a maintainer's typo must not vanish."""
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for key, _ in node.value:
