@@ -4,14 +4,17 @@ The pipeline, one module a step:
 
     article.py   the article file → numbered paragraphs
     loader.py    data/*.yml → one dataset, every string NFC, every place remembered
-    validate.py  dataset → checked against the JSON Schema and against the article
-    cache.py     which data already passed the schema, in a per-user folder (nothing in it is run or parsed)
+    validate.py  dataset → checked against the JSON Schema (schema.json) and against the article
+    cache.py     which data already passed the schema, and drawn cards, in a per-user folder (never run or parsed)
     compute.py   figures the site derives (days, ratios, shares), from the data
     model.py     dataset + article + computed figures → what the templates read
-    render.py    model → Markdown pages through the Jinja templates in templates/
+    pages.py     the page registry: every page once, with its place in the navigation and its titles
+    render.py    model → Markdown pages through the Jinja templates in templates/ (one per page)
+    pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes)
+    cards.py     each page's social card, a PNG
     export.py    the data as downloads: YAML, JSON, CSV
-    search.py    the search worker's Vietnamese file, from search/
+    search.py    the search worker's Vietnamese file and the page's highlight script, from search/
     write.py     pages → docs/, all or nothing
     generate.py  the steps above in order; the command-line entry point
-    plugin.py    the MkDocs plugin that runs generate before every build
+    plugin.py    the MkDocs plugin that runs generate before every build (editions.py: a search index each)
 """
