@@ -24,12 +24,12 @@ from .loader import load_dataset
 from .pages import nav_translations, navigation
 from .render import LANGUAGES, TEMPLATES, md_escape
 from .search import SOURCES as SEARCH_SOURCES
+from .strings import t
 from .write import zip_folder
 
 log = get_plugin_logger(__name__)
 
 OFFLINE_POLYFILL = "assets/javascripts/iframe-worker/shim.js"  # shipped in overrides/, not loaded from a CDN
-ERROR_TITLE = {"vi": "Lỗi dữ liệu: trang này là bản dựng tốt gần nhất", "en": "Data error: this page is the last good build"}
 
 
 class SitegenConfig(base.Config):
@@ -53,7 +53,7 @@ def _offline(config: MkDocsConfig) -> bool:
 def _page_language(src_uri: str) -> str:
     """mkdocs-static-i18n's suffix structure: page.en.md is English; page.md is the default edition's."""
     suffixes = PurePosixPath(src_uri).suffixes
-    return suffixes[-2].lstrip(".") if len(suffixes) > 1 and suffixes[-2].lstrip(".") in ERROR_TITLE else "vi"
+    return suffixes[-2].lstrip(".") if len(suffixes) > 1 and suffixes[-2].lstrip(".") in LANGUAGES else LANGUAGES[0]
 
 
 def _edition(config: MkDocsConfig) -> str | None:
@@ -145,7 +145,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_page_markdown(self, markdown: str, *, page, **kwargs) -> str:
         if not self.config.enabled or self.error is None:
             return markdown
-        title = ERROR_TITLE[_page_language(page.file.src_uri)]
+        title = t("data-error-title", _page_language(page.file.src_uri))
         return f'!!! failure "{title}"\n\n    {md_escape(self.error)}\n\n' + markdown
 
     @event_priority(-300)  # last: the page as written, minified

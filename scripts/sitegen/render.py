@@ -18,6 +18,7 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from . import pages as registry
+from . import strings
 from .model import Model
 from .pictures import Pictures
 from .validate import parse_date
@@ -59,21 +60,6 @@ def _finalize(value: Any) -> Any:
 
 
 LANGUAGES = ("vi", "en")  # the first is the default edition, at /; the others under /<lang>/
-# The few words the filters write themselves; everything else a page says is in its template or the data.
-WORDS = {
-    "vi": {
-        "paragraph": "đoạn",
-        "see": "Xem đoạn {n} trong bài viết gốc",
-        "corrected": "đã đính chính",
-        "errata": "Xem danh sách đính chính",
-    },
-    "en": {
-        "paragraph": "¶",
-        "see": "See paragraph {n} of the original article (with its translation)",
-        "corrected": "corrected",
-        "errata": "See the list of corrections",
-    },
-}
 
 
 class Filters:
@@ -81,7 +67,6 @@ class Filters:
 
     def __init__(self, model: Model, lang: str) -> None:
         self.lang = lang
-        self.words = WORDS[lang]
         self._cites: dict[tuple[str, ...], Markup] = {}
         # All errata in one pattern (longest first), compiled once: text is corrected in one pass.
         rights = {erratum["wrong"]: erratum["right"] for erratum in model.errata}
@@ -101,13 +86,13 @@ class Filters:
         text, changed = self.corrected(text)
         out = Markup("“") + md_escape(text) + Markup("”") if quoted else md_escape(text)
         if changed:
-            out += Markup(f' [({self.words["corrected"]})]({SOURCE_PAGE}#dinh-chinh "{self.words["errata"]}"){{ .erratum }}')
+            out += Markup(f' [({self.t("corrected")})]({SOURCE_PAGE}#dinh-chinh "{self.t("see-the-corrections")}"){{ .erratum }}')
         return out
 
     def cite(self, sources: list[dict[str, Any]] | list[str]) -> Markup:
         pids = tuple(dict.fromkeys(source if isinstance(source, str) else source["paragraph"] for source in sources))
         if pids not in self._cites:  # the same few paragraphs are cited again and again
-            word, see = self.words["paragraph"], self.words["see"]
+            word, see = self.t("cite-word"), self.t("cite-title")
             self._cites[pids] = Markup(" ").join(
                 Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite data-search-exclude="" }}')
                 for pid in pids
@@ -118,6 +103,10 @@ class Filters:
         """An entry's text in this edition's language: ``label`` or ``label_en``."""
         key = field if self.lang == LANGUAGES[0] else f"{field}_{self.lang}"
         return entry[key] if isinstance(entry, dict) else getattr(entry, key)
+
+    def t(self, key: str) -> str:
+        """The site's own words (strings.yml) in this edition's language."""
+        return strings.t(key, self.lang)
 
     def say(self, *texts: str) -> str:
         """The template's own words, given in every language in LANGUAGES' order: say("Nguồn", "Source")."""
@@ -208,6 +197,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         source_page=SOURCE_PAGE,
         lang=lang,
         say=filters.say,
+        t=filters.t,
         translation=model.data["translation"],
         pictures=Pictures(model, lang, filters.tr, filters.date_text),
     )

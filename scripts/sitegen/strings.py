@@ -1,0 +1,27 @@
+"""The site's own words, by key, in every language (strings.yml), read through one `t()`.
+
+Templates call t(KEY) (bound to the page's language in render.py); code calls t(KEY, LANG). A key
+missing a language falls back to the default one, Vietnamese, as Material's own translations fall back."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+STRINGS_FILE = Path(__file__).with_name("strings.yml")
+DEFAULT = "vi"
+
+
+@functools.cache
+def strings() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
+
+
+def t(key: str, lang: str = DEFAULT) -> str:
+    try:
+        entry = strings()[key]
+    except KeyError:
+        raise KeyError(f"no string {key!r} in {STRINGS_FILE.name}") from None
+    return entry.get(lang, entry[DEFAULT])
