@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, machine, mkdocs_settings, save_results  # noqa: E402
-from sitegen.generate import generate  # noqa: E402
+from sitegen.pipeline import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

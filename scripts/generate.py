@@ -8,7 +8,7 @@
 
 import sys
 
-from sitegen.generate import main
+from sitegen.pipeline import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchkit import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 from helpers.project import build_site  # noqa: E402
-from sitegen.generate import load_model  # noqa: E402
+from sitegen.pipeline import load_model  # noqa: E402
 
 REQUIRED = bool(os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"))
 _missing: list[str] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from helpers.project import ROOT
-from sitegen.generate import load_model
+from sitegen.pipeline import load_model
 
 
 def test_the_real_data_passes_every_check_of_the_build():

@@ -22,7 +22,7 @@ from helpers.project import SYNTHETIC, copy_project, edit, run_mkdocs, snapshot
 pytestmark = pytest.mark.slow
 BROKEN = ("    percent: 100\n", "    percent: 90\n")  # in the synthetic figures.yml: 90% of 10/10
 # `python -m mkdocs`, with the generator's page rendering made to fail while a marker file exists.
-INJECT = """import os, sys, sitegen.generate as g
+INJECT = """import os, sys, sitegen.pipeline as g
 real = g.render_pages
 def render_pages(model):
     if os.path.exists(os.environ["SITEGEN_TEST_FAIL"]):

@@ -25,8 +25,8 @@ from helpers.bad_data import (
     emacs_lock,
 )
 from helpers.project import ROOT, SYNTHETIC, snapshot
-from sitegen import generate as generate_module
-from sitegen.generate import generate, main
+from sitegen import pipeline
+from sitegen.pipeline import generate, main
 
 GENERATE = ROOT / "scripts" / "generate.py"
 
@@ -94,7 +94,7 @@ def test_a_bug_in_the_generator_is_one_line_with_a_pointer_to_the_traceback(data
     def broken(*args, **kwargs):
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(generate_module, "render_pages", broken)
+    monkeypatch.setattr(pipeline, "render_pages", broken)
     assert main(["--data", str(data), "--out", str(tmp_path / "docs")]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "RuntimeError: injected" in err and "--verbose" in err

@@ -8,7 +8,7 @@ import shutil
 import yaml
 
 from helpers.project import SYNTHETIC, snapshot
-from sitegen.generate import generate, load_model
+from sitegen.pipeline import generate, load_model
 
 
 def test_generating_twice_gives_identical_output(tmp_path):

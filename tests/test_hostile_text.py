@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from helpers.project import SYNTHETIC
 from sitegen.errors import DataError
-from sitegen.generate import generate
+from sitegen.pipeline import generate
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -11,7 +11,7 @@ import pytest
 from helpers.project import SYNTHETIC, build_site, copy_project
 from sitegen import pages
 from sitegen.errors import DataError
-from sitegen.generate import generate
+from sitegen.pipeline import generate
 
 
 @pytest.fixture
@@ -64,4 +64,4 @@ def test_every_page_is_listed_once():
     slugs = [page.slug for page in pages.PAGES]
     assert len(slugs) == len(set(slugs))
     assert all(page.section in (None, *pages.SECTIONS) for page in pages.PAGES)
-    assert replace(pages.PAGES[0]).source == "index.md"
+    assert replace(pages.PAGES[0]).markdown_file == "index.md"

@@ -174,7 +174,7 @@ def test_a_unit_list_that_does_not_match_the_article_stops_the_build(tmp_path):
     import shutil
 
     from sitegen.errors import DataError
-    from sitegen.generate import generate
+    from sitegen.pipeline import generate
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

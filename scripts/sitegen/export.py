@@ -91,7 +91,7 @@ def figures_csv(model: Model) -> str:
     return out.getvalue()
 
 
-def dataset_json(source: dict[str, Any]) -> str:
+def dataset_json(values: dict[str, Any]) -> str:
     """The whole dataset as JSON, one entry per line: readable and diffable, and written by json's fast C
     encoder (an indented dump goes through its pure-Python one, ~10x slower on large data)."""
 
@@ -99,7 +99,7 @@ def dataset_json(source: dict[str, Any]) -> str:
         return json.dumps(value, ensure_ascii=False)
 
     blocks = []
-    for key, value in source.items():
+    for key, value in values.items():
         if isinstance(value, list) and value:
             items = ",\n".join(f"    {dump(item)}" for item in value)
             blocks.append(f"  {dump(key)}: [\n{items}\n  ]")
@@ -112,7 +112,7 @@ def export_files(model: Model, schema_file: Path) -> dict[str, bytes]:
     # The YAML files as written, in NFC with LF line ends and no byte order mark, like everything the site shows.
     files = {f"{FOLDER}/{name}": text.encode("utf-8") for name, text in sorted(model.texts.items())}
     files[f"{FOLDER}/schema.json"] = schema_file.read_bytes()
-    files[f"{FOLDER}/du-lieu.json"] = dataset_json(model.source).encode("utf-8")
+    files[f"{FOLDER}/du-lieu.json"] = dataset_json(model.as_written).encode("utf-8")
     files[f"{FOLDER}/so-lieu.csv"] = figures_csv(model).encode("utf-8")
     files[f"{FOLDER}/bai-viet-goc.txt"] = model.article.path.read_bytes()
     return files

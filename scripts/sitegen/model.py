@@ -15,7 +15,7 @@ from .validate import parse_date
 @dataclass(frozen=True)
 class Model:
     data: dict[str, Any]  # the checked data, with the schema's defaults filled in
-    source: dict[str, Any]  # the data exactly as the YAML files give it (NFC)
+    as_written: dict[str, Any]  # the data exactly as the YAML files give it (NFC), without defaults
     files: dict[str, str]  # collection → the data file that holds it
     texts: dict[str, str]  # data file → its text as read (NFC, LF, no BOM): the downloads
     ignored: list[str]  # editor leftovers beside the data files
@@ -78,7 +78,7 @@ def build_model(dataset: Dataset, article: Article, schema: dict[str, Any]) -> M
     filled = with_defaults(dataset.values, schema)
     return Model(
         data=filled,
-        source=dataset.values,
+        as_written=dataset.values,
         files=dataset.files,
         texts=dataset.texts,
         ignored=dataset.ignored,

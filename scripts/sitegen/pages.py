@@ -41,7 +41,7 @@ class Page:
     topics: tuple[Topic, ...] = field(default_factory=tuple)
 
     @property
-    def source(self) -> str:
+    def markdown_file(self) -> str:
         """The Markdown file MkDocs reads (index.md for the home page)."""
         return f"{self.slug or 'index'}.md"
 
@@ -104,12 +104,12 @@ def navigation() -> list[dict[str, object]]:
     sections: dict[str, list[str]] = {}
     for page in PAGES:
         if page.section is None:
-            nav.append({page.title[0]: page.source})
+            nav.append({page.title[0]: page.markdown_file})
         else:
             if page.section not in sections:
                 sections[page.section] = []
                 nav.append({SECTIONS[page.section][0]: sections[page.section]})
-            sections[page.section].append(page.source)
+            sections[page.section].append(page.markdown_file)
     return nav
 
 

@@ -19,11 +19,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .editions import split_search_index
 from .errors import DataError
-from .generate import generate
 from .loader import load_dataset
 from .pages import nav_translations, navigation
+from .pipeline import generate
 from .render import LANGUAGES, TEMPLATES, md_escape
-from .search import SOURCES as SEARCH_SOURCES
+from .search_scripts import SCRIPTS as SEARCH_SCRIPTS
 from .strings import t
 from .write import zip_folder
 
@@ -184,5 +184,5 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             server.unwatch(config.docs_dir)
             server.watch(self.config.data_dir)
             server.watch(str(TEMPLATES))
-            server.watch(str(SEARCH_SOURCES))
+            server.watch(str(SEARCH_SCRIPTS))
         return server

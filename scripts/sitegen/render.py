@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 import yaml
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from . import pages as registry
@@ -128,11 +129,8 @@ class Filters:
         return words[value] if self.lang == "en" and 0 <= value < len(words) else str(value)
 
     def number(self, value: float, digits: int = 0) -> str:
-        """Vietnamese: comma for decimals, dot for thousands; English the other way round."""
-        text = f"{value:,.{digits}f}"
-        if self.lang == "en":
-            return text
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        """A number in this edition's way, by Babel: 7,4 in Vietnamese, 7.4 in English."""
+        return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""), locale=self.lang)
 
 
 def capitalize(text: str) -> str:
@@ -227,6 +225,6 @@ def render_pages(model: Model) -> dict[str, str]:
         env = environment(model, lang)
         abbreviations = env.get_template("_abbreviations.md.j2").render()
         for page in registry.PAGES:
-            text = env.get_template(page.source + ".j2").render(page=page)
-            pages[output_path(page.source + ".j2", lang)] = f"{text}\n{abbreviations}"
+            text = env.get_template(page.markdown_file + ".j2").render(page=page)
+            pages[output_path(page.markdown_file + ".j2", lang)] = f"{text}\n{abbreviations}"
     return dict(sorted(pages.items()))

@@ -18,7 +18,7 @@ from .export import export_files
 from .loader import load_dataset
 from .model import Model, build_model
 from .render import render_pages
-from .search import search_files
+from .search_scripts import search_files
 from .validate import SCHEMA_FILE, check_shape, check_truth, load_schema
 from .write import write_tree
 

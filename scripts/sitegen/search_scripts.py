@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .model import Model
 
-SOURCES = Path(__file__).with_name("search")
+SCRIPTS = Path(__file__).with_name("search")  # the JavaScript the browser runs for search
 WORKER_FILE = "assets/javascripts/lunr/min/lunr.vi.min.js"
 HIGHLIGHT_FILE = "assets/javascripts/search-highlight.js"
 
@@ -38,13 +38,13 @@ def vocabulary(model: Model) -> dict[str, list]:
 
 
 def search_files(model: Model) -> dict[str, bytes]:
-    fold = (SOURCES / "fold.js").read_text(encoding="utf-8")
+    fold = (SCRIPTS / "fold.js").read_text(encoding="utf-8")
     pairs = list({(entry["abbr"], entry["expansion"]): [entry["abbr"], entry["expansion"]] for entry in model.glossary}.values())
     data = (
         "/* From the data: the glossary's abbreviations and expansions (data/glossary.yml), synonyms and question words (data/synonyms.yml). */\n"
         f"self.searchSynonyms = {json.dumps(pairs, ensure_ascii=False)};\n"
         f"self.searchVocabulary = {json.dumps(vocabulary(model), ensure_ascii=False)};\n"
     )
-    worker = "\n".join([compact(fold), data, compact((SOURCES / "lunr-vi.js").read_text(encoding="utf-8"))])
-    highlight = "\n".join([compact(fold), compact((SOURCES / "highlight.js").read_text(encoding="utf-8"))])
+    worker = "\n".join([compact(fold), data, compact((SCRIPTS / "lunr-vi.js").read_text(encoding="utf-8"))])
+    highlight = "\n".join([compact(fold), compact((SCRIPTS / "highlight.js").read_text(encoding="utf-8"))])
     return {WORKER_FILE: worker.encode("utf-8"), HIGHLIGHT_FILE: highlight.encode("utf-8")}
