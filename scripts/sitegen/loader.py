@@ -55,6 +55,10 @@ class Dataset:
         found = node_at(self.node(key), path[1:])
         return file, f"line {found.start_mark.line + 1}, {dotted}" if found is not None else dotted
 
+    def error(self, path: tuple[PathPart, ...], problem: str, expected: str = "") -> DataError:
+        """The one error for a value of the data: its file and place, what is wrong, what is expected."""
+        return DataError(*self.place(path), problem, expected)
+
     def written(self, path: tuple[PathPart, ...]) -> str | None:
         """A scalar exactly as the file writes it ("01" for a value YAML read as the number 1)."""
         key = str(path[0]) if path else ""

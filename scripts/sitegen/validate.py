@@ -147,10 +147,8 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     ).hexdigest()
     if known("schema-ok", digest):
         return
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(schema)
-    error = jsonschema.exceptions.best_match(validator.iter_errors(dataset.values))
+    ids = collection_ids(dataset, schema)
+    error = best_error(_validator_class(ids)(schema), dataset.values)
     if error is None:
         remember("schema-ok", digest)
         return
@@ -170,9 +168,39 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
         raise DataError(f"{name}.yml", "", "this data file is missing", f"a file {name}.yml with the key '{name}:'")
     if error.validator == "additionalProperties":
         path = path + (next(key for key in error.instance if key not in error.schema.get("properties", {})),)
-    file, where = dataset.place(path)
     problem, expected = _describe(error, schema, dataset.written(path))
-    raise DataError(file, where, problem, expected)
+    if error.validator == "x-ref":
+        hint = difflib.get_close_matches(error.instance, sorted(ids.get(error.validator_value, ())), n=1)
+        problem += f" (did you mean {hint[0]!r}?)" if hint else ""
+        expected = f"the id of an entry in {dataset.files.get(error.validator_value, error.validator_value)}"
+    raise dataset.error(path, problem, expected)
+
+
+def collection_ids(dataset: Dataset, schema: dict[str, Any]) -> dict[str, set[str]]:
+    """The ids of every list collection, for the x-ref keyword."""
+    return {
+        name: {entry["id"] for entry in dataset.values.get(name, []) if isinstance(entry, dict) and "id" in entry}
+        for name, sub in schema["properties"].items()
+        if sub.get("type") == "array" and isinstance(dataset.values.get(name, []), list)
+    }
+
+
+def _validator_class(ids: dict[str, set[str]]) -> Any:
+    """JSON Schema (draft 2020-12) with this project's keyword x-ref: the value is the id of an entry in the
+    named collection. (x-verbatim needs the article, so check_quotes applies it after the article is read.)"""
+    import jsonschema  # only when the data changed: its import is a third of a small build's own time
+
+    def x_ref(validator: Any, target: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        if isinstance(instance, str) and instance not in ids.get(target, set()):
+            yield jsonschema.ValidationError(f"there is no {target} entry with the id {instance!r}")
+
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref})
+
+
+def best_error(validator: Any, values: dict[str, Any]) -> Any:
+    import jsonschema
+
+    return jsonschema.exceptions.best_match(validator.iter_errors(values))
 
 
 def check_finite(dataset: Dataset) -> None:
@@ -181,8 +209,8 @@ def check_finite(dataset: Dataset) -> None:
     while stack:
         path, value = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
-            raise DataError(
-                *dataset.place(path),
+            raise dataset.error(
+                path,
                 f"{dataset.written(path) or value} is not a finite number",
                 "a number written with digits, such as 100 or 7.5",
             )
@@ -208,49 +236,21 @@ def check_unique_ids(dataset: Dataset, schema: dict[str, Any]) -> None:
     for name, index, entry, _ in _entries(dataset, schema):
         key = (name, entry["id"])
         if key in seen:
-            file, where = dataset.place((name, index, "id"))
-            raise DataError(file, where, f"the id {entry['id']!r} is already used by {name}[{seen[key]}]", "a new, unique id")
+            raise dataset.error(
+                (name, index, "id"), f"the id {entry['id']!r} is already used by {name}[{seen[key]}]", "a new, unique id"
+            )
         seen[key] = index
 
 
-def _refs(sub: dict[str, Any], value: Any, path: tuple) -> Iterator[tuple[tuple, str, str]]:
-    """(path, value, target collection) of every x-ref value, at any depth."""
-    if sub.get("x-ref") and isinstance(value, str):
-        yield path, value, sub["x-ref"]
-    elif isinstance(value, dict):
-        for key, prop in sub.get("properties", {}).items():
-            if key in value:
-                yield from _refs(prop, value[key], path + (key,))
-    elif isinstance(value, list) and "items" in sub:
-        for index, item in enumerate(value):
-            yield from _refs(sub["items"], item, path + (index,))
-
-
 def check_references(dataset: Dataset, schema: dict[str, Any]) -> None:
-    ids = {
-        name: {e["id"] for e in dataset.values.get(name, [])}
-        for name, sub in schema["properties"].items()
-        if sub.get("type") == "array"
-    }
-    for name, sub in schema["properties"].items():
-        for path, value, target in _refs(sub, dataset.values.get(name), (name,)):
-            if value not in ids[target]:
-                file, where = dataset.place(path)
-                hint = difflib.get_close_matches(value, sorted(ids[target]), n=1)
-                raise DataError(
-                    file,
-                    where,
-                    f"there is no {target} entry with the id {value!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""),
-                    f"the id of an entry in {dataset.files.get(target, target)}",
-                )
+    """The computed figures' inputs ("events/<id>") name entries that exist (x-ref values are a schema keyword)."""
+    ids = collection_ids(dataset, schema)
     for name, index, entry, _ in _entries(dataset, schema):
         for position, ref in enumerate(entry.get("inputs", [])):
             collection, _, target_id = ref.partition("/")
             if target_id not in ids[collection]:
-                file, where = dataset.place((name, index, "inputs", position))
-                raise DataError(
-                    file,
-                    where,
+                raise dataset.error(
+                    (name, index, "inputs", position),
                     f"there is no {collection} entry with the id {target_id!r}",
                     f"the id of an entry in {dataset.files.get(collection, collection)}",
                 )
@@ -259,8 +259,7 @@ def check_references(dataset: Dataset, schema: dict[str, Any]) -> None:
 def _paragraph(article: Article, dataset: Dataset, path: tuple, pid: str):
     paragraph = article.paragraph(pid)
     if paragraph is None:
-        file, where = dataset.place(path)
-        raise DataError(file, where, f"the article has no paragraph {pid!r}", f"p1 to p{len(article.paragraphs)}")
+        raise dataset.error(path, f"the article has no paragraph {pid!r}", f"p1 to p{len(article.paragraphs)}")
     return paragraph
 
 
@@ -272,11 +271,9 @@ def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> 
             paragraph = _paragraph(article, dataset, path + ("paragraph",), source["paragraph"])
             cited.append(paragraph)
             if source["quote"] not in paragraph.text:
-                file, where = dataset.place(path + ("quote",))
                 closest_pid, closest = article.closest_passage(source["quote"])
-                raise DataError(
-                    file,
-                    where,
+                raise dataset.error(
+                    path + ("quote",),
                     f"the quote is not in paragraph {paragraph.id} of the article",
                     f"the article's words as written; the closest passage is in {closest_pid}: “{closest}”",
                 )
@@ -284,10 +281,8 @@ def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> 
             if prop.get("x-verbatim") and key in entry:
                 value = str(entry[key])
                 if not any(value in paragraph.text for paragraph in cited):
-                    file, where = dataset.place((name, index, key))
-                    raise DataError(
-                        file,
-                        where,
+                    raise dataset.error(
+                        (name, index, key),
                         f"{value!r} is not written so in the cited paragraphs ({', '.join(p.id for p in cited)})",
                         "the value as the article writes it",
                     )
@@ -300,16 +295,13 @@ def check_article_meta(dataset: Dataset, article: Article) -> None:
     for key, kind in (("title", "title"), ("byline", "byline")):
         paragraphs = [p for p in article.paragraphs if p.kind == kind]
         if not paragraphs or paragraphs[0].text != meta[key]:
-            file, where = dataset.place(("article", key))
-            raise DataError(
-                file,
-                where,
+            raise dataset.error(
+                ("article", key),
                 f"the {key} does not match the article's {kind} paragraph",
                 f"the {kind} exactly as the article writes it",
             )
     if meta["author"] not in meta["byline"]:
-        file, where = dataset.place(("article", "author"))
-        raise DataError(file, where, "the author is not named in the byline", "the name as the byline writes it")
+        raise dataset.error(("article", "author"), "the author is not named in the byline", "the name as the byline writes it")
 
 
 def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
@@ -318,9 +310,8 @@ def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
             try:
                 parse_date(entry["date"])
             except ValueError:
-                file, where = dataset.place((name, index, "date"))
-                raise DataError(
-                    file, where, f"the date {entry['date']} does not exist", "a real day, written day/month/year"
+                raise dataset.error(
+                    (name, index, "date"), f"the date {entry['date']} does not exist", "a real day, written day/month/year"
                 ) from None
 
 
@@ -329,20 +320,16 @@ def check_figures(dataset: Dataset) -> None:
         numbers = [int(part) for part in figure["written"].split("/")]
         stated = [figure["value"]] + ([figure["total"]] if "total" in figure else [])
         if numbers != stated:
-            file, where = dataset.place(("figures", index, "value"))
-            raise DataError(
-                file,
-                where,
+            raise dataset.error(
+                ("figures", index, "value"),
                 f"value/total {'/'.join(map(str, stated))} do not match written {figure['written']!r}",
                 "value (and total) equal to the numbers as written",
             )
         if "percent" in figure:  # the schema makes sure a total comes with it
             actual = 100 * figure["value"] / figure["total"]
             if abs(actual - figure["percent"]) >= 0.5:
-                file, where = dataset.place(("figures", index, "percent"))
-                raise DataError(
-                    file,
-                    where,
+                raise dataset.error(
+                    ("figures", index, "percent"),
                     f"{figure['percent']}% does not match {figure['value']}/{figure['total']}",
                     f"{actual:.1f}% (value ÷ total × 100)",
                 )
@@ -354,7 +341,7 @@ def check_computed(dataset: Dataset) -> None:
     for index, item in enumerate(dataset.values["computed"]):
 
         def fail(problem: str, expected: str, index: int = index) -> None:
-            raise DataError(*dataset.place(("computed", index, "inputs")), problem, expected)
+            raise dataset.error(("computed", index, "inputs"), problem, expected)
 
         if len(item["inputs"]) != arity[item["op"]]:
             fail(f"{item['op']} takes {arity[item['op']]} input(s), not {len(item['inputs'])}", f"{arity[item['op']]} input(s)")
@@ -373,9 +360,10 @@ def check_errata(dataset: Dataset, article: Article) -> None:
     for index, erratum in enumerate(dataset.values["errata"]):
         paragraph = _paragraph(article, dataset, ("errata", index, "paragraph"), erratum["paragraph"])
         if erratum["wrong"] not in paragraph.text:
-            file, where = dataset.place(("errata", index, "wrong"))
-            raise DataError(
-                file, where, f"{erratum['wrong']!r} is not in paragraph {paragraph.id}", "the typo as the article writes it"
+            raise dataset.error(
+                ("errata", index, "wrong"),
+                f"{erratum['wrong']!r} is not in paragraph {paragraph.id}",
+                "the typo as the article writes it",
             )
 
 
@@ -384,10 +372,8 @@ def check_glossary(dataset: Dataset) -> None:
         if entry["defined_in_article"]:
             quotes = " ".join(source["quote"] for source in entry["sources"])
             if entry["expansion"] not in quotes or entry["abbr"] not in quotes:
-                file, where = dataset.place(("glossary", index, "defined_in_article"))
-                raise DataError(
-                    file,
-                    where,
+                raise dataset.error(
+                    ("glossary", index, "defined_in_article"),
                     "the quote does not spell the abbreviation out",
                     "a quote holding both the abbreviation and its expansion, or defined_in_article: false",
                 )
@@ -399,8 +385,8 @@ def check_site(dataset: Dataset, article: Article) -> None:
         wanted = {page.slug for page in registry.PAGES if page.slug}
         for slug in sorted(set(site[key]) ^ wanted):
             problem = f"there is no page {slug!r}" if slug in site[key] else f"the page {slug!r} has no description"
-            raise DataError(
-                *dataset.place(("site", key, slug) if slug in site[key] else ("site", key)),
+            raise dataset.error(
+                ("site", key, slug) if slug in site[key] else ("site", key),
                 problem,
                 "one description per page: " + ", ".join(sorted(wanted)),
             )
@@ -408,12 +394,14 @@ def check_site(dataset: Dataset, article: Article) -> None:
         _paragraph(article, dataset, ("site", key), site[key])
     for index, entry in enumerate(site.get("cards", {}).get("pages", [])):
         if entry["page"] not in site["pages"] and entry["page"] != "index":
-            file, where = dataset.place(("site", "cards", "pages", index, "page"))
-            raise DataError(file, where, f"there is no page {entry['page']!r}", "a page named under pages:, or index")
+            raise dataset.error(
+                ("site", "cards", "pages", index, "page"),
+                f"there is no page {entry['page']!r}",
+                "a page named under pages:, or index",
+            )
     pilot = next(e for e in dataset.values["events"] if e["id"] == site["pilot"]["event"])
     if "place" not in pilot:
-        file, where = dataset.place(("site", "pilot", "event"))
-        raise DataError(file, where, f"the pilot event {pilot['id']!r} has no place", "an event with a place")
+        raise dataset.error(("site", "pilot", "event"), f"the pilot event {pilot['id']!r} has no place", "an event with a place")
 
 
 def check_summary(dataset: Dataset, article: Article) -> None:
@@ -426,10 +414,8 @@ def check_summary(dataset: Dataset, article: Article) -> None:
         for key in ("text", "text_en"):
             for number in NUMBER.findall(sentence[key]):
                 if not any(number in paragraph.text for paragraph in cited):
-                    file, where = dataset.place(("site", "summary", index, key))
-                    raise DataError(
-                        file,
-                        where,
+                    raise dataset.error(
+                        ("site", "summary", index, key),
                         f"{number} is not in the cited paragraphs ({', '.join(sentence['paragraphs'])})",
                         "numbers and dates as the cited paragraphs write them",
                     )
@@ -441,40 +427,36 @@ def check_translation(dataset: Dataset, article: Article) -> None:
     ids = [paragraph.id for paragraph in article.paragraphs]
     for pid in translation:
         if pid not in ids:
-            file, where = dataset.place(("translation", pid))
-            raise DataError(file, where, f"the article has no paragraph {pid}", f"paragraphs p1 to {ids[-1]}")
+            raise dataset.error(("translation", pid), f"the article has no paragraph {pid}", f"paragraphs p1 to {ids[-1]}")
     missing = [pid for pid in ids if pid not in translation]
     if missing:
-        file, where = dataset.place(("translation",))
-        raise DataError(
-            file,
-            where,
+        raise dataset.error(
+            ("translation",),
             f"paragraph {missing[0]} has no English translation",
             f"an entry '{missing[0]}:' with the paragraph in English",
         )
     pages, pages_en = dataset.values["site"]["pages"], dataset.values["site"]["pages_en"]
     for page in pages:
         if page not in pages_en:
-            file, where = dataset.place(("site", "pages_en"))
-            raise DataError(file, where, f"the page {page!r} has no English description", f"'{page}:' under pages_en")
+            raise dataset.error(
+                ("site", "pages_en"), f"the page {page!r} has no English description", f"'{page}:' under pages_en"
+            )
 
 
 def check_units(dataset: Dataset) -> None:
-    """The published list of units has as many as the article counts (102/102), each code once."""
+    """The published list of units has as many as the article counts, each code once."""
     units = dataset.values["units"]
     codes: set[str] = set()
     for index, unit in enumerate(units["list"]):
         if unit["code"] in codes:
-            raise DataError(
-                *dataset.place(("units", "list", index, "code")), f"the code {unit['code']} is listed twice", "each unit once"
-            )
+            raise dataset.error(("units", "list", index, "code"), f"the code {unit['code']} is listed twice", "each unit once")
         codes.add(unit["code"])
     if "count_figure" in units:
         figure = next(f for f in dataset.values["figures"] if f["id"] == units["count_figure"])
         expected = figure.get("total", figure["value"])
         if len(units["list"]) != expected:
-            raise DataError(
-                *dataset.place(("units", "list")),
+            raise dataset.error(
+                ("units", "list"),
                 f"the list has {len(units['list'])} units, but the article counts {figure['written']} ({figure['id']})",
                 f"{expected} units",
             )
