@@ -105,9 +105,13 @@ class Filters:
         key = field if self.lang == LANGUAGES[0] else f"{field}_{self.lang}"
         return entry[key] if isinstance(entry, dict) else getattr(entry, key)
 
-    def t(self, key: str) -> str:
-        """The site's own words (strings.yml) in this edition's language."""
-        return strings.t(key, self.lang)
+    def t(self, key: str, markdown: bool = False, **values: Any) -> Any:
+        """The site's own words (strings.yml) in this edition's language, shown as plain text. With values (or
+        markdown=True) the text is Markdown with {name} places: the values are escaped into it, the text is not."""
+        text = strings.t(key, self.lang)
+        if not values and not markdown:
+            return text
+        return Markup(text).format(**{name: _finalize(value) for name, value in values.items()})
 
     def say(self, *texts: str) -> str:
         """The template's own words, given in every language in LANGUAGES' order: say("Nguồn", "Source")."""
