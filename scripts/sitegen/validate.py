@@ -74,6 +74,16 @@ def describe(value: Any) -> str:
     return "a group of keys"
 
 
+def _missing_key(error: Any) -> str:
+    """The first key a `required` or `dependentRequired` error finds missing, from the error itself."""
+    present = error.instance if isinstance(error.instance, dict) else {}
+    if error.validator == "required":
+        wanted = list(error.validator_value)
+    else:  # {key: [keys that must come with it]}: those of the keys present
+        wanted = [need for key, needs in error.validator_value.items() if key in present for need in needs]
+    return next((key for key in wanted if key not in present), "")
+
+
 def _describe(error, schema: dict[str, Any], written: str | None = None) -> tuple[str, str]:
     """A maintainer's wording for a schema error: (what is wrong, what is expected)."""
     kind, sub = error.validator, error.schema
@@ -83,15 +93,11 @@ def _describe(error, schema: dict[str, Any], written: str | None = None) -> tupl
         hint = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
         problem = f"unknown key {extra[0]!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
         return problem, "one of: " + ", ".join(allowed)
-    if kind == "required" and error.relative_schema_path and "then" in error.relative_schema_path:
-        missing = re.search(r"'([^']+)'", error.message)
-        return (
-            f"the key {missing.group(1) if missing else ''!r} is missing",
-            "it goes with the key before it (date_words with date, total with percent)",
-        )
     if kind in ("required", "dependentRequired"):
-        missing = re.search(r"'([^']+)'", error.message)
-        key = missing.group(1) if missing else ""
+        key = _missing_key(error)
+    if kind == "required" and error.relative_schema_path and "then" in error.relative_schema_path:
+        return f"the key {key!r} is missing", "it goes with the key before it (date_words with date, total with percent)"
+    if kind in ("required", "dependentRequired"):
         if key.endswith("_en"):
             return (
                 f"the key {key!r} is missing",
@@ -163,8 +169,7 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
             file, f"line {line}", f"unknown collection {extra!r}", "one of: " + ", ".join(sorted(schema["properties"]))
         )
     if error.validator == "required" and not path:
-        missing = re.search(r"'([^']+)'", error.message)
-        name = missing.group(1) if missing else "?"
+        name = _missing_key(error) or "?"
         raise DataError(f"{name}.yml", "", "this data file is missing", f"a file {name}.yml with the key '{name}:'")
     if error.validator == "additionalProperties":
         path = path + (next(key for key in error.instance if key not in error.schema.get("properties", {})),)
