@@ -2,6 +2,7 @@
 """Benchmarks: build overhead, growth with data, live reload, and the weight of the built site.
 
     python scripts/bench.py [--quick] [--json] [--save]
+    python scripts/bench.py --scale [--full] [--json] [--save]   (whole builds and search at 1x, 10x, 100x[, 1000x])
 
 Prints a Markdown table (or, with --json, one JSON object). With --save it keeps the results in
 bench/results/bench.json (a --quick run in bench-quick.json, so it never replaces a full one); nothing else is
@@ -34,7 +35,17 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchkit import CHROMIUM, CHROMIUM_ARGS, copy_project, editions_plugin, machine, mkdocs_settings, save_results  # noqa: E402
+from benchkit import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    copy_project,
+    editions_plugin,
+    machine,
+    mkdocs_settings,
+    run_worker,
+    save_results,
+    serve_folder,
+)
 from sitegen.pipeline import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -213,6 +224,21 @@ def weight() -> dict:
     }
 
 
+def scale_markdown(scale: dict) -> str:
+    lines = [
+        "| data | whole build | peak memory | largest page | search worker ready | query (median) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in scale["rows"]:
+        lines.append(
+            f"| {row['factor']}× | {row['build_s']} s{'' if row['ok'] else ' (failed)'} | {row['peak_mib']} MiB | "
+            f"{row['largest_page']} {row['largest_page_kb']} kB | {row['search']['ready_ms']} ms | {row['search']['query_ms_median']} ms |"
+        )
+    if "exponent_10_100" in scale:
+        lines.append(f"\nGrowth exponent, 10× → 100×: {scale['exponent_10_100']}. Goal: {scale['goal']}.")
+    return "\n".join(lines)
+
+
 def markdown(report: dict) -> str:
     b, g, r, w = report["build"], report["growth"], report["live_reload"], report["weight"]
     ok = lambda met: "✓" if met else "✗"
@@ -239,16 +265,81 @@ def markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
+def worker_ready(site: Path, queries: list[str]) -> dict:
+    """Material's search worker on a built site, in Chromium: ms to build the index, and per query (median)."""
+    from playwright.sync_api import sync_playwright
+
+    url, httpd = serve_folder(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            (answer,) = run_worker(page, url, site, [("", queries)])
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return {
+        "ready_ms": round(answer["ready"]),
+        "query_ms_median": round(statistics.median(r["ms"] for r in answer["results"]), 1),
+    }
+
+
+def scale(factors: list[int]) -> dict:
+    """The whole build (generate + mkdocs build --strict, both editions) of synthetic data at each size, as a
+    separate process: seconds, peak memory, the largest page; then the search worker on the built site."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in factors:
+            data = synthetic_data(factor, Path(tmp) / f"data{factor}") if factor > 1 else ROOT / "data"
+            project = copy_project(Path(tmp) / f"project{factor}", data=data)
+            start = time.perf_counter()
+            child = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"],
+                cwd=project,
+                env=ENV,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            _, status, usage = os.wait4(child.pid, 0)
+            seconds = time.perf_counter() - start
+            pages = list((project / "site").rglob("index.html"))
+            largest = max(pages, key=lambda path: path.stat().st_size)
+            rows.append(
+                {
+                    "factor": factor,
+                    "ok": os.waitstatus_to_exitcode(status) == 0,
+                    "build_s": round(seconds, 2),
+                    "peak_mib": round(usage.ru_maxrss / 1024),
+                    "largest_page": largest.parent.relative_to(project / "site").as_posix() + "/",
+                    "largest_page_kb": round(largest.stat().st_size / 1024),
+                    "search": worker_ready(project / "site", ["quyet thang", "hiep thuong", "12/01/2024"]),
+                }
+            )
+    report: dict = {"rows": rows, "goal": "linear (exponent <= 1 from 10x to 100x), 100x < 10 s, search ready < 3 s"}
+    by = {row["factor"]: row["build_s"] for row in rows}
+    if 10 in by and 100 in by:
+        report["exponent_10_100"] = round(math.log(by[100] / by[10]) / math.log(10), 2)
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds: under two minutes")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a Markdown table")
     parser.add_argument("--save", action="store_true", help="keep the results in bench/results/ (a quick run in its own file)")
+    parser.add_argument("--scale", action="store_true", help="only the scale section: whole builds and search at 1x, 10x, 100x")
+    parser.add_argument("--full", action="store_true", help="with --scale: 1000x too (minutes)")
     parser.add_argument("--child-generate", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_generate:
         data, out, count = args.child_generate
         print(json.dumps(measure_generation(Path(data), Path(out), int(count))))
+        return 0
+    if args.scale:
+        report = {"machine": machine(), "scale": scale([1, 10, 100] + ([1000] if args.full else []))}
+        if args.save:
+            print(f"saved to {save_results('bench-scale', report, not args.full)}", file=sys.stderr)
+        print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else scale_markdown(report["scale"]))
         return 0
     rounds = 3 if args.quick else 7
     report = {

@@ -264,6 +264,19 @@ class Pictures:
     def __init__(self, model: Any, lang: str, tr: Callable, date_text: Callable) -> None:
         self.model, self.lang, self.tr, self.date_text = model, lang, tr, date_text
 
+    # Pictures of bounded size: past these counts a drawing is no longer readable (and would only make the
+    # page heavier); the list or table beside it says the same.
+    MAX_MILESTONES = 24
+    MAX_LEVELS = 12
+
+    @property
+    def timeline_drawn(self) -> bool:
+        return 0 < len(self.model.timeline) <= self.MAX_MILESTONES
+
+    @property
+    def levels_drawn(self) -> bool:
+        return 0 < len(self.model.levels) <= self.MAX_LEVELS
+
     def timeline(self, uid: str = "pic-timeline", spans_shown: bool = True) -> Markup:
         return timeline_figure(self.model.timeline, self.lang, self.tr, self.date_text, uid, spans_shown)
 

@@ -15,7 +15,7 @@ from .article import load_article
 from .cards import card_folder, page_cards
 from .errors import DataError
 from .export import export_files
-from .loader import load_dataset
+from .loader import Dataset, load_dataset
 from .model import Model, build_model
 from .render import render_pages
 from .search_scripts import search_files
@@ -32,9 +32,9 @@ class Result:
     ignored: list[str]  # editor leftovers in the data folder, left alone
 
 
-def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE) -> Model:
+def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset | None = None) -> Model:
     """Read and check everything; raises DataError before anything is written."""
-    dataset = load_dataset(data_dir)
+    dataset = dataset if dataset is not None else load_dataset(data_dir)
     schema = load_schema(schema_file)
     check_shape(dataset, schema)
     article = load_article(data_dir, dataset)
@@ -65,9 +65,10 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs") -> Result:
+def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", dataset: Dataset | None = None) -> Result:
+    """``dataset``: the data already read from ``data_dir`` (the plugin reads it once per build)."""
     with collector_paused():
-        model = load_model(data_dir)
+        model = load_model(data_dir, dataset=dataset)
         files = build_files(model, data_dir)
         return Result(files=files, changed=write_tree(files, out_dir), ignored=model.ignored)
 

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .editions import split_search_index
 from .errors import DataError
-from .loader import load_dataset
+from .loader import Dataset, load_dataset
 from .pages import nav_translations, navigation
 from .pipeline import generate
 from .render import LANGUAGES, TEMPLATES, md_escape
@@ -65,6 +65,7 @@ def _edition(config: MkDocsConfig) -> str | None:
 class SitegenPlugin(BasePlugin[SitegenConfig]):
     command = ""
     error: str | None = None
+    _dataset: Dataset | None = None  # the data as on_config read it, for this build's on_pre_build
     not_found: dict[str, str] = {}  # each edition's 404 page: every edition's build writes site/404.html
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -101,7 +102,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         """Each edition's site name, description and footer come from the data (site.yml), so that another
         article's site, inheriting this mkdocs.yml, shows none of this one's words."""
         try:
-            values = load_dataset(Path(self.config.data_dir)).values
+            self._dataset = load_dataset(Path(self.config.data_dir))  # read once a build: on_pre_build uses it
+            values = self._dataset.values
             site = values["site"]
             config.site_name, config.site_description, config.copyright = (
                 site["short_name"],
@@ -123,7 +125,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         if not self.config.enabled or _building_other_edition(config):
             return  # the pages of every edition were written at the start of this build
         try:
-            result = generate(Path(self.config.data_dir), Path(config.docs_dir))
+            dataset, self._dataset = self._dataset, None
+            result = generate(Path(self.config.data_dir), Path(config.docs_dir), dataset=dataset)
         except DataError as error:
             self._fail(config, str(error))
             return
