@@ -3,15 +3,11 @@ a different version, or none). Prints the missing ones and exits 1."""
 
 from __future__ import annotations
 
-import re
 import sys
 from importlib.metadata import distributions
 from pathlib import Path
 
-
-def normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
+from packaging.utils import canonicalize_name as normal  # PEP 503 names: ruamel.yaml = ruamel-yaml
 
 pinned = {
     normal(line.split("==")[0]) for line in Path("constraints.txt").read_text().splitlines() if line and not line.startswith("#")

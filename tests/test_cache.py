@@ -40,3 +40,13 @@ def test_it_keeps_a_bounded_number_of_entries(home):
         cache.remember("schema-ok", f"{number:064x}")
     assert len(list(home.iterdir())) == cache.KEEP
     assert cache.known("schema-ok", f"{cache.KEEP + 9:064x}")
+
+
+def test_compiled_templates_are_kept_only_in_the_checked_folder(home):
+    from sitegen.render import _template_cache
+
+    cache = _template_cache.__wrapped__()
+    assert cache is not None and cache.directory == str(home / "templates")
+    (home / "templates").chmod(0o700)
+    home.chmod(0o777)  # now others could write: no compiled template is loaded from it
+    assert _template_cache.__wrapped__() is None

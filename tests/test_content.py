@@ -6,37 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-from html.parser import HTMLParser
-from pathlib import Path
 
-from helpers.html import elements, page_text
-
-
-class MarkedText(HTMLParser):
-    """The page's text, split into what is inside an `outside-article` box and what is not."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.inside, self.outside, self._depth = [], [], 0
-
-    def handle_starttag(self, tag, attrs):
-        if self._depth:
-            self._depth += tag not in ("br", "img", "input", "meta", "link", "hr")
-        elif "outside-article" in (dict(attrs).get("class") or "").split():
-            self._depth = 1
-
-    def handle_endtag(self, tag):
-        if self._depth:
-            self._depth -= 1
-
-    def handle_data(self, data):
-        (self.inside if self._depth else self.outside).append(data)
-
-
-def marked(path: Path) -> tuple[str, str]:
-    parser = MarkedText()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return " ".join(" ".join(parser.inside).split()), " ".join(" ".join(parser.outside).split())
+from helpers.html import elements, marked, page_text
 
 
 def test_context_is_shown_only_inside_its_outside_the_article_mark(site, pages, model):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
-from .loader import Dataset, decode, read_text
+from .loader import Dataset, decode, read_file
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def read_article_bytes(data_dir: Path, dataset: Dataset) -> tuple[Path, bytes]:
     path = article_path(data_dir, dataset)
     file, where = dataset.place(("article", "file"))
     try:
-        raw = read_text(path, MAX_ARTICLE_BYTES, name=path.name)
+        raw = read_file(path, MAX_ARTICLE_BYTES, name=path.name)
     except DataError as error:
         raise DataError(
             file,

@@ -1,8 +1,9 @@
 """What builds remember between processes, safely: a per-user folder (platformdirs' cache folder), mode 0700,
 used only when it is a real folder this user owns that nobody else can write. Nothing in it is ever run or
-parsed: "schema-ok-<hash>" is an empty file saying this exact data passed the schema; cards/ holds drawn
-social cards (PNG bytes, copied into the site as they are), named by the hash of what they show. Bounded:
-at most KEEP markers and KEEP_CARDS cards, the newest."""
+parsed but Jinja's compiled templates, and those only from here: "schema-ok-<hash>" is an empty file saying this
+exact data passed the schema; templates/ holds Jinja's bytecode (one file per template, replaced when it
+changes); cards/ holds drawn social cards (PNG bytes, copied into the site as they are), named by the hash of
+what they show. Bounded: at most KEEP markers and KEEP_CARDS cards, the newest."""
 
 from __future__ import annotations
 
@@ -26,6 +27,19 @@ def cache_dir() -> Path | None:
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
         return None  # a link, someone else's folder, or one others can write: do not trust it
     return folder
+
+
+def subfolder(name: str) -> Path | None:
+    """A folder of the cache (templates/, cards/), made with the cache's own checks; None where there is none."""
+    base = cache_dir()
+    if base is None:
+        return None
+    folder = base / name
+    try:
+        folder.mkdir(exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder if not folder.is_symlink() else None
 
 
 def known(kind: str, digest: str) -> bool:

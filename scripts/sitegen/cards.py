@@ -7,12 +7,13 @@ page costs a file read on the next build, not a drawing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from pathlib import Path
 from typing import Any
 
-from .cache import cache_dir, store
+from .cache import store, subfolder
 
 FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
@@ -24,17 +25,10 @@ RED, INK, MUTED, PAPER = (179, 38, 30), (33, 33, 33), (90, 90, 90), (255, 255, 2
 def card_folder() -> Path | None:
     """Drawn cards, in the per-user cache folder (cache.py: owned by this user, nobody else can write);
     None if there is none. Bounded: store() keeps the newest cards only."""
-    base = cache_dir()
-    if base is None:
-        return None
-    folder = base / "cards"
-    try:
-        folder.mkdir(exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return folder
+    return subfolder("cards")
 
 
+@functools.cache
 def _font_digest() -> str:
     digest = hashlib.sha256()
     for path in sorted(FONTS.glob("*.ttf")):

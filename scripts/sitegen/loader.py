@@ -195,7 +195,7 @@ def _parse(name: str, text: str) -> Any:
     return nfc(value) if "\\" in text else value
 
 
-def read_text(path: Path, limit: int = MAX_FILE_BYTES, name: str | None = None) -> bytes:
+def read_file(path: Path, limit: int = MAX_FILE_BYTES, name: str | None = None) -> bytes:
     """The bytes of a regular file, or one DataError saying in plain words why it cannot be read."""
     name = name or path.name
     try:
@@ -235,7 +235,7 @@ def decode(raw: bytes, name: str) -> str:
 def read_yaml(path: Path) -> tuple[Any, str]:
     """The value of a data file and its text; one DataError if it is not a YAML mapping."""
     name = path.name
-    text = decode(read_text(path), name)
+    text = decode(read_file(path), name)
     value = _parse(name, text)
     if value is None:
         raise DataError(name, "line 1", "the file is empty", f"a mapping with one key, such as '{path.stem}:'")

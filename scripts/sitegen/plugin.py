@@ -7,7 +7,7 @@ error shown at the top of each, in the page's language, until the data is fixed.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config import base
@@ -48,12 +48,6 @@ def _offline(config: MkDocsConfig) -> bool:
     """Whether Material's offline plugin is on: one switch for the offline edition (its `enabled`)."""
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return offline is not None and bool(offline.config.get("enabled", True))
-
-
-def _page_language(src_uri: str) -> str:
-    """mkdocs-static-i18n's suffix structure: page.en.md is English; page.md is the default edition's."""
-    suffixes = PurePosixPath(src_uri).suffixes
-    return suffixes[-2].lstrip(".") if len(suffixes) > 1 and suffixes[-2].lstrip(".") in LANGUAGES else LANGUAGES[0]
 
 
 def _edition(config: MkDocsConfig) -> str | None:
@@ -145,10 +139,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.error = message
         log.error(f"{message} (serving the last good pages until this is fixed)")
 
-    def on_page_markdown(self, markdown: str, *, page, **kwargs) -> str:
+    def on_page_markdown(self, markdown: str, *, config: MkDocsConfig, **kwargs) -> str:
         if not self.config.enabled or self.error is None:
             return markdown
-        title = t("data-error-title", _page_language(page.file.src_uri))
+        title = t("data-error-title", _edition(config) or LANGUAGES[0])
         return f'!!! failure "{title}"\n\n    {md_escape(self.error)}\n\n' + markdown
 
     @event_priority(-300)  # last: the page as written, minified

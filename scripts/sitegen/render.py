@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from . import pages as registry
 from . import strings
+from .cache import subfolder
 from .model import Model
 from .pictures import Pictures
 from .validate import parse_date
@@ -155,13 +156,11 @@ def json_value(value: Any) -> Markup:
 
 @functools.cache
 def _template_cache() -> jinja2.BytecodeCache | None:
-    """Jinja's own cache of compiled templates, kept between builds (each `mkdocs build` is a new process).
-    Its folder is per user, mode 0700, and Jinja refuses one that another user owns or that is a symlink;
-    then nothing is cached. One file per template, replaced when the template changes: it cannot grow."""
-    try:
-        return jinja2.FileSystemBytecodeCache()
-    except (OSError, RuntimeError):
-        return None
+    """Jinja's cache of compiled templates, kept between builds (each `mkdocs build` is a new process), in the
+    per-user cache folder that cache.py checks (owned by this user, writable by nobody else): never in a
+    shared temporary folder. One file per template, replaced when the template changes: it cannot grow."""
+    folder = subfolder("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:

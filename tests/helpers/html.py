@@ -83,3 +83,30 @@ def page_text(html: str) -> str:
     """The words of a page as a reader reads them: inline tags dropped so words stay whole, blocks spaced."""
     inline = re.sub(r"</?(?:abbr|time|span|strong|em|a|bdi)\b[^>]*>", "", html)
     return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+
+
+class MarkedText(HTMLParser):
+    """The page's text, split into what is inside an `outside-article` box and what is not."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside, self.outside, self._depth = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if self._depth:
+            self._depth += tag not in ("br", "img", "input", "meta", "link", "hr")
+        elif "outside-article" in (dict(attrs).get("class") or "").split():
+            self._depth = 1
+
+    def handle_endtag(self, tag):
+        if self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data):
+        (self.inside if self._depth else self.outside).append(data)
+
+
+def marked(path: Path) -> tuple[str, str]:
+    parser = MarkedText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.inside).split()), " ".join(" ".join(parser.outside).split())
