@@ -268,6 +268,7 @@ class Pictures:
     # page heavier); the list or table beside it says the same.
     MAX_MILESTONES = 24
     MAX_LEVELS = 12
+    MAX_MAPS = 4  # locator maps on the places page; the tree of places below names every place
 
     @property
     def timeline_drawn(self) -> bool:
@@ -276,6 +277,10 @@ class Pictures:
     @property
     def levels_drawn(self) -> bool:
         return 0 < len(self.model.levels) <= self.MAX_LEVELS
+
+    @property
+    def mapped_places(self) -> list[dict[str, Any]]:
+        return [place for place in self.model.places if "map" in place][: self.MAX_MAPS]
 
     def timeline(self, uid: str = "pic-timeline", spans_shown: bool = True) -> Markup:
         return timeline_figure(self.model.timeline, self.lang, self.tr, self.date_text, uid, spans_shown)

@@ -43,10 +43,14 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset
 
 
 def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -> dict[str, bytes]:
-    pages = render_pages(model)
-    cards = page_cards(pages, model, card_folder())  # the card images, and the pages with their card named
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files.update({path: value.encode("utf-8") if isinstance(value, str) else value for path, value in cards.items()})
+    rendered = render_pages(model)
+    cards = page_cards(rendered, model, card_folder())  # the card images, and the pages with their card named
+    pages: dict[str, str | bytes] = {**rendered, **cards}
+    del rendered, cards
+    files: dict[str, bytes] = {}
+    for path in sorted(pages):  # encoded one by one, so that no page is held twice (large data)
+        value = pages.pop(path)
+        files[path] = value.encode("utf-8") if isinstance(value, str) else value
     files.update(export_files(model, schema_file))
     files.update(search_files(model))
     return files

@@ -22,6 +22,7 @@ from . import pages as registry
 from . import strings
 from .cache import subfolder
 from .model import Model
+from .paginate import paginate
 from .pictures import Pictures
 from .validate import parse_date
 
@@ -227,7 +228,7 @@ def render_pages(model: Model) -> dict[str, str]:
     for lang in LANGUAGES:
         env = environment(model, lang)
         abbreviations = env.get_template("_abbreviations.md.j2").render()
-        for page in registry.PAGES:
-            text = env.get_template(page.markdown_file + ".j2").render(page=page)
-            pages[output_path(page.markdown_file + ".j2", lang)] = f"{text}\n{abbreviations}"
+        edition = {page.markdown_file: env.get_template(page.markdown_file + ".j2").render(page=page) for page in registry.PAGES}
+        for file, text in paginate(edition, functools.partial(strings.t, lang=lang)).items():
+            pages[output_path(file + ".j2", lang)] = f"{text}\n{abbreviations}"
     return dict(sorted(pages.items()))

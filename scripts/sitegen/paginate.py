@@ -1,0 +1,226 @@
+"""Long pages cut into parts, and long blocks into shorter ones, so that no page grows into a wall as the data grows.
+
+A page whose Markdown is longer than PAGE_BUDGET is cut into parts where the text allows it (between blocks,
+list items, table rows or the items of an HTML list): slug.md stays part 1, at the page's own address, and
+slug/2.md, slug/3.md, ... follow. Each part repeats the front matter and heading with its number, and links to
+the other parts. Every link to an anchor that moved is rewritten to its part, on every page; part 1 lists the
+moved anchors, so that an old link /slug/#anchor still lands (overrides/assets/javascripts/moved-anchors.js
+follows part 1's own link to the part, as MkDocs wrote it for the site's kind of addresses).
+A list, table or HTML list longer than BLOCK_BUDGET is cut into several, so that no Markdown block passes it
+(Python-Markdown's cost grows faster than a block's length). At the real data's size nothing is cut.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+PAGE_BUDGET = 64_000  # characters of Markdown per part; the largest real page is ~40 kB
+BLOCK_BUDGET = 20_000  # characters per list, table or HTML list
+
+_OPEN = re.compile(r"<(div|ol|ul)\b[^>]*>$")  # an HTML container opened on a line of its own (md_in_html)
+_CLOSE = re.compile(r"</(div|ol|ul)>$")
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d+\.) ")
+_HEADING = re.compile(r"#{1,6} ")
+_ANCHOR = re.compile(r"\{[^}\n]*?#([\w-]+)[^}\n]*\}|\bid=\"([\w-]+)\"")
+_LINK = re.compile(r"(?<!\\)\]\(([^)\s#]*)(#[\w-]+)?")
+_EXTERNAL = re.compile(r"[a-z][a-z0-9+.-]*:|/")
+
+
+@dataclass
+class Atom:
+    """Lines between two places where the text may be cut, with what a cut there must close and reopen."""
+
+    lines: list[str]
+    kind: str  # "block" (after a blank line), "item" (list item), "row" (table row), "li" (HTML list item)
+    stack: tuple[str, ...]  # the HTML containers open where the atom starts
+    header: tuple[str, ...] = ()  # a table's header, repeated after a cut between rows
+
+    @property
+    def size(self) -> int:
+        return sum(len(line) + 1 for line in self.lines)
+
+
+def atoms(body: str) -> Iterator[Atom]:
+    """The body cut at every place where a cut is allowed; joined again, the atoms give the body back."""
+    stack: list[str] = []
+    fence = False
+    header: tuple[str, ...] = ()  # the current table's header and delimiter rows, once both are read
+    current = Atom([], "block", ())
+    previous = ""
+    for line in body.split("\n"):
+        kind = None
+        if not fence:
+            if line.startswith("<li") and stack and stack[-1].startswith(("<ol", "<ul")):
+                kind = "li"
+            elif previous == "" and line and not line[0].isspace():
+                kind = "block"
+            elif previous and _LIST_ITEM.match(line):
+                kind = "item"
+            elif line.startswith("|") and previous.startswith("|") and len(header) == 2:
+                kind = "row"
+        if kind and current.lines and not _only_headings(current.lines):
+            yield current
+            current = Atom([], kind, tuple(stack), header if kind == "row" else ())
+        current.lines.append(line)
+        if line.startswith("```"):
+            fence = not fence
+        elif not fence:
+            if _OPEN.match(line):
+                stack.append(line)
+            elif _CLOSE.match(line) and stack:
+                stack.pop()
+            if not line.startswith("|"):
+                header = ()
+            elif not previous.startswith("|"):
+                header = (line,)
+            elif len(header) == 1:
+                header = (header[0], line)
+        previous = line
+    yield current
+
+
+def _only_headings(lines: list[str]) -> bool:
+    """A heading stays with what follows it: no part ends on a heading."""
+    return all(not line or _HEADING.match(line) for line in lines)
+
+
+def _closers(stack: tuple[str, ...]) -> list[str]:
+    return [f"</{_OPEN.match(line).group(1)}>" for line in reversed(stack)]  # type: ignore[union-attr]
+
+
+def pack(body: str) -> list[str]:
+    """The body in parts of at most PAGE_BUDGET, each block at most BLOCK_BUDGET (where it can be cut)."""
+    parts: list[list[str]] = [[]]
+    page = block = 0
+    for atom in atoms(body):
+        if page and page + atom.size > PAGE_BUDGET:
+            parts[-1] += _closers(atom.stack)
+            parts.append([*atom.stack, "", *atom.header] if atom.stack or atom.header else [])
+            page = block = 0
+        elif atom.kind == "block":
+            block = 0
+        elif block + atom.size > BLOCK_BUDGET:
+            # A second list, table or HTML list where the first grew too long: it reads as one.
+            if atom.kind == "item":
+                parts[-1] += ["", "<!-- -->", ""]
+            elif atom.kind == "row":
+                parts[-1] += ["", *atom.header]
+            else:
+                parts[-1] += [*_closers(atom.stack), "", *atom.stack]
+            block = 0
+        parts[-1] += atom.lines
+        page += atom.size
+        block += atom.size
+    return ["\n".join(lines) for lines in parts]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page's Markdown, taken apart: front matter (with the blank lines after it), heading line, body."""
+
+    front: str
+    heading: str
+    body: str
+
+    @classmethod
+    def read(cls, text: str) -> Page:
+        front = ""
+        if text.startswith("---\n"):
+            end = text.index("\n---\n", 4) + 5
+            front, text = text[:end], text[end:]
+        rest = text.lstrip("\n")
+        front += text[: len(text) - len(rest)]
+        head, _, body = rest.partition("\n")
+        if not _HEADING.match(head):
+            return cls(front, "", rest)
+        return cls(front, head, body)
+
+    def text(self, body: str) -> str:
+        return self.front + (self.heading + "\n" if self.heading else "") + body
+
+
+Words = Callable[[str], str]  # t(key) in the page's language
+
+
+def paginate(pages: dict[str, str], t: Words) -> dict[str, str]:
+    """Markdown file → text, for one edition: long pages cut into parts, and links that point into a part
+    rewritten to it. A page within its budgets comes back as it was."""
+    out: dict[str, str] = {}
+    moved: dict[str, dict[str, str]] = {}  # page file → anchor → the part file that now holds it
+    for file, text in pages.items():
+        if len(text) <= BLOCK_BUDGET:
+            out[file] = text
+            continue
+        page = Page.read(text)
+        bodies = pack(page.body)
+        if len(bodies) == 1:
+            out[file] = page.text(bodies[0])
+            continue
+        stem = file.removesuffix(".md")
+        names = [file] + [f"{stem}/{n}.md" for n in range(2, len(bodies) + 1)]
+        moved[file] = {anchor: names[n] for n, body in enumerate(bodies) if n for anchor in _anchors(body)}
+        for n, body in enumerate(bodies):
+            out[names[n]] = _part(page, body, n, names, t, moved[file] if n == 0 else None)
+    return {file: _relinked(file, text, moved) for file, text in out.items()} if moved else out
+
+
+def _anchors(body: str) -> Iterator[str]:
+    for match in _ANCHOR.finditer(body):
+        yield match.group(1) or match.group(2)
+
+
+def _part(page: Page, body: str, n: int, names: list[str], t: Words, moved: dict[str, str] | None) -> str:
+    """Part n (from 0) of a page: its number in the title and heading, and links to the other parts (written
+    from docs/: _relinked makes them relative)."""
+    label = t("part-of").format(part=n + 1, parts=len(names))
+    front = page.front
+    if front.startswith("---\n"):
+        front = re.sub(r"^title: (.*)$", lambda m: f"title: {_titled(m.group(1), label)}", front, count=1, flags=re.M)
+        end = front.index("\n---\n", 4) + 1
+        front = front[:end] + f"part: {n + 1}\nparts: {len(names)}\n" + front[end:]
+    heading = f"{page.heading} ({label})" if page.heading else ""
+    links = " · ".join(
+        f"**{i + 1}**" if i == n else f'[{i + 1}]({name}){{ data-part="{i + 1}" }}' for i, name in enumerate(names)
+    )
+    pager = f'<div class="page-parts" data-search-exclude markdown>\n\n{t("parts-of-this-page")}: {links}\n\n</div>\n\n'
+    tail = ""
+    if n + 1 < len(names):
+        tail += f'\n<div class="page-parts" data-search-exclude markdown>\n\n[{t("next-part")} →]({names[n + 1]})\n\n</div>\n'
+    if moved:
+        tail += f'\n<script type="application/json" id="moved-anchors">{_json(moved)}</script>\n'
+    return Page(front, heading, "").text(pager + body.strip("\n") + "\n" + tail)
+
+
+def _titled(value: str, label: str) -> str:
+    import yaml
+
+    return json.dumps(f"{yaml.safe_load(value)} ({label})", ensure_ascii=False)
+
+
+def _json(moved: dict[str, str]) -> str:
+    """Anchor → the number of its part (slug/2.md → 2, at the address slug/2/)."""
+    table = {anchor: int(name.rsplit("/", 1)[-1].removesuffix(".md")) for anchor, name in moved.items()}
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _relinked(file: str, text: str, moved: dict[str, dict[str, str]]) -> str:
+    """Links from `file` that point at a moved anchor go to its part; a part's relative links gain `../`."""
+    up = "../" * file.count("/")
+
+    def link(match: re.Match[str]) -> str:
+        target, anchor = match.group(1), match.group(2) or ""
+        if _EXTERNAL.match(target) or not (target or anchor):
+            return match.group(0)
+        if not target.endswith(".md"):
+            if target:  # a picture or download, beside the pages
+                return f"]({up}{target}{anchor}"
+            target = file.split("/", 1)[0] + ".md" if "/" in file else file  # an anchor on the page it was written on
+        goes_to = moved.get(target, {}).get(anchor[1:], target)
+        if goes_to == file and anchor:
+            return f"]({anchor}"
+        return f"]({up}{goes_to}{anchor}"
+
+    return _LINK.sub(link, text)

@@ -1,0 +1,126 @@
+"""Long pages are cut into parts, long blocks into shorter ones; short pages are left exactly as they are.
+
+Made-up pages, and budgets made small for the test, so that the behaviour does not depend on today's data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from sitegen import paginate
+from sitegen.strings import t
+
+FRONT = "---\ntitle: Địa danh\ndescription: Các địa danh.\n---\n\n# Địa danh\n\n"
+
+
+def words(key: str) -> str:
+    return t(key, "vi")
+
+
+@pytest.fixture
+def small(monkeypatch):
+    """Budgets of a few hundred characters: a page of fifty entries is long."""
+    monkeypatch.setattr(paginate, "PAGE_BUDGET", 1200)
+    monkeypatch.setattr(paginate, "BLOCK_BUDGET", 400)
+
+
+def list_page(n: int) -> str:
+    items = "\n".join(f"- **Nơi số {i}**{{ #noi-{i} }} [đoạn 1](nguon.md#p1)" for i in range(n))
+    return f"{FRONT}Từ tỉnh xuống xã.\n\n{items}\n"
+
+
+def table_page(n: int) -> str:
+    rows = "\n".join(f"| Số liệu {i} | {i} | [đoạn 2](nguon.md#p2) |" for i in range(n))
+    return f"{FRONT}## Bảng {{ #bang }}\n\n| Số liệu | Giá trị | Nguồn |\n|---|---|---|\n{rows}\n"
+
+
+def html_list_page(n: int) -> str:
+    items = "\n".join(f'<li id="moc-{i}" markdown>**Mốc {i}** — sự kiện.</li>' for i in range(n))
+    return f'{FRONT}<ol class="timeline" markdown>\n{items}\n</ol>\n'
+
+
+def anchors(text: str) -> list[str]:
+    return re.findall(r"#(noi-\d+|moc-\d+)[ }\"]", text) + re.findall(r'id="(moc-\d+)"', text)
+
+
+def test_a_page_within_its_budgets_comes_back_byte_for_byte():
+    page = list_page(3)
+    assert paginate.paginate({"dia-danh.md": page, "nguon.md": "# Nguồn\n"}, words) == {
+        "dia-danh.md": page,
+        "nguon.md": "# Nguồn\n",
+    }
+
+
+@pytest.mark.parametrize("make", [list_page, table_page, html_list_page], ids=["list", "table", "html-list"])
+def test_a_long_page_is_cut_into_parts_that_keep_every_entry_once_and_in_order(small, make):
+    out = paginate.paginate({"dia-danh.md": make(60)}, words)
+    parts = ["dia-danh.md"] + sorted((f for f in out if f != "dia-danh.md"), key=lambda f: int(f.split("/")[1][:-3]))
+    assert len(parts) > 2 and all(f == "dia-danh.md" or re.fullmatch(r"dia-danh/\d+\.md", f) for f in parts)
+    entries = [re.findall(r"(?:Nơi số|Số liệu|Mốc) (\d+)", out[f]) for f in parts]
+    assert [int(n) for part in entries for n in part] == list(range(60))
+    assert all(len(out[f]) < 2 * paginate.PAGE_BUDGET for f in parts)
+
+
+def test_each_part_says_which_part_it_is_in_its_title_heading_and_links(small):
+    out = paginate.paginate({"dia-danh.md": list_page(60)}, words)
+    count = len(out)
+    second = out["dia-danh/2.md"]
+    assert f'title: "Địa danh (phần 2/{count})"' in second
+    assert f"# Địa danh (phần 2/{count})" in second
+    assert "[1](../dia-danh.md)" in second and "**2**" in second and "[3](../dia-danh/3.md)" in second
+    assert "[2](dia-danh/2.md)" in out["dia-danh.md"]
+
+
+def test_links_to_an_anchor_that_moved_go_to_its_part_from_every_page(small):
+    out = paginate.paginate(
+        {
+            "dia-danh.md": list_page(60),
+            "so-lieu.md": "# Số liệu\n\nXem [nơi 59](dia-danh.md#noi-59) và [nơi 0](dia-danh.md#noi-0).\n",
+        },
+        words,
+    )
+    holder = next(f for f in out if "{ #noi-59 }" in out[f])
+    assert holder != "dia-danh.md"
+    assert f"[nơi 59]({holder}#noi-59)" in out["so-lieu.md"]
+    assert "[nơi 0](dia-danh.md#noi-0)" in out["so-lieu.md"]
+
+
+def test_a_part_links_back_to_the_site_from_one_folder_down(small):
+    out = paginate.paginate({"dia-danh.md": list_page(60)}, words)
+    assert "](../nguon.md#p1)" in out["dia-danh/2.md"]
+    assert "](nguon.md#p1)" not in out["dia-danh/2.md"].replace("../nguon.md", "")
+
+
+def test_part_one_lists_the_anchors_that_moved_so_that_old_links_still_land(small):
+    out = paginate.paginate({"dia-danh.md": list_page(60)}, words)
+    table = re.search(r'<script type="application/json" id="moved-anchors">(.*?)</script>', out["dia-danh.md"])
+    assert table is not None
+    moved = json.loads(table.group(1))
+    assert moved["noi-59"] == int(next(f for f in out if "{ #noi-59 }" in out[f]).split("/")[1][:-3])
+    assert "noi-0" not in moved
+
+
+def test_a_long_table_repeats_its_header_after_every_cut(small):
+    out = paginate.paginate({"so-lieu.md": table_page(60)}, words)
+    text = "\n".join(out.values())
+    blocks = text.count("| Số liệu | Giá trị | Nguồn |\n|---|---|---|")
+    assert blocks > len(out)  # cut between pages, and within each page too
+    assert all(len(block) <= paginate.BLOCK_BUDGET + 200 for part in out.values() for block in part.split("\n\n"))
+
+
+def test_a_long_html_list_is_closed_and_opened_again_at_each_cut(small):
+    out = paginate.paginate({"moc-thoi-gian.md": html_list_page(60)}, words)
+    for part in out.values():
+        assert part.count('<ol class="timeline" markdown>') == part.count("</ol>") > 0
+
+
+def test_no_part_ends_on_a_heading(small):
+    sections = "\n\n".join(f"## Mục {i} {{ #muc-{i} }}\n\n{'Một câu dài. ' * 20}" for i in range(20))
+    out = paginate.paginate({"tong-quan.md": f"{FRONT}{sections}\n"}, words)
+    assert len(out) > 1
+    for part in out.values():
+        content = re.sub(r'<div class="page-parts".*?</div>|<script.*?</script>', "", part, flags=re.S)
+        assert not content.strip().splitlines()[-1].startswith("#")
