@@ -124,3 +124,24 @@ def test_no_part_ends_on_a_heading(small):
     for part in out.values():
         content = re.sub(r'<div class="page-parts".*?</div>|<script.*?</script>', "", part, flags=re.S)
         assert not content.strip().splitlines()[-1].startswith("#")
+
+
+def tree_page(n: int) -> str:
+    children = "\n".join(f"    - **Xã số {i}**{{ #xa-{i} }} [đoạn 8](nguon.md#p8)" for i in range(n))
+    return f"{FRONT}- **Tỉnh Kon Tum**{{ #kon-tum }} [đoạn 10](nguon.md#p10)\n{children}\n"
+
+
+def box_page(n: int) -> str:
+    items = "\n".join(f"    - Số ngày {i}: **{i} ngày**" for i in range(n))
+    return f'{FRONT}!!! info "Số liệu tính toán"\n\n{items}\n'
+
+
+@pytest.mark.parametrize("make", [tree_page, box_page], ids=["place-tree", "admonition"])
+def test_a_long_nested_list_goes_on_under_its_parent_named_again_as_continued(small, make):
+    out = paginate.paginate({"dia-danh.md": make(60)}, words)
+    text = "\n".join(out.values())
+    assert len(re.findall(r"(?:Xã số|Số ngày) \d+", text)) == 60
+    assert "(tiếp theo)" in text
+    assert text.count("{ #kon-tum }") == (1 if make is tree_page else 0)
+    lists = [block for part in out.values() for block in part.split("\n\n") if block.lstrip().startswith("- ")]
+    assert len(lists) > len(out) and max(map(len, lists)) <= paginate.BLOCK_BUDGET + 200

@@ -24,6 +24,7 @@ _OPEN = re.compile(r"<(div|ol|ul)\b[^>]*>$")  # an HTML container opened on a li
 _CLOSE = re.compile(r"</(div|ol|ul)>$")
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d+\.) ")
 _HEADING = re.compile(r"#{1,6} ")
+_ADMONITION = re.compile(r"(?:!!!|\?\?\?\+?) [\w-]+")
 _ANCHOR = re.compile(r"\{[^}\n]*?#([\w-]+)[^}\n]*\}|\bid=\"([\w-]+)\"")
 _LINK = re.compile(r"(?<!\\)\]\(([^)\s#]*)(#[\w-]+)?")
 _EXTERNAL = re.compile(r"[a-z][a-z0-9+.-]*:|/")
@@ -35,8 +36,9 @@ class Atom:
 
     lines: list[str]
     kind: str  # "block" (after a blank line), "item" (list item), "row" (table row), "li" (HTML list item)
-    stack: tuple[str, ...]  # the HTML containers open where the atom starts
+    stack: tuple[str, ...] = ()  # the HTML containers open where the atom starts
     header: tuple[str, ...] = ()  # a table's header, repeated after a cut between rows
+    outline: tuple[str, ...] = ()  # the list items and admonitions a nested item sits in, outermost first
 
     @property
     def size(self) -> int:
@@ -46,24 +48,28 @@ class Atom:
 def atoms(body: str) -> Iterator[Atom]:
     """The body cut at every place where a cut is allowed; joined again, the atoms give the body back."""
     stack: list[str] = []
+    outline: list[tuple[int, str]] = []  # (indent, line) of each open list item or admonition
     fence = False
     header: tuple[str, ...] = ()  # the current table's header and delimiter rows, once both are read
-    current = Atom([], "block", ())
+    current = Atom([], "block")
     previous = ""
     for line in body.split("\n"):
         kind = None
-        if not fence:
+        indent = len(line) - len(line.lstrip(" "))
+        if not fence and line.strip():
+            while outline and indent < outline[-1][0] + 4:  # the line is outside what that item or box holds
+                outline.pop()
             if line.startswith("<li") and stack and stack[-1].startswith(("<ol", "<ul")):
                 kind = "li"
-            elif previous == "" and line and not line[0].isspace():
+            elif previous == "" and not indent:
                 kind = "block"
-            elif previous and _LIST_ITEM.match(line):
+            elif _LIST_ITEM.match(line, indent) and (previous or indent):
                 kind = "item"
             elif line.startswith("|") and previous.startswith("|") and len(header) == 2:
                 kind = "row"
         if kind and current.lines and not _only_headings(current.lines):
             yield current
-            current = Atom([], kind, tuple(stack), header if kind == "row" else ())
+            current = Atom([], kind, tuple(stack), header if kind == "row" else (), tuple(opener for _, opener in outline))
         current.lines.append(line)
         if line.startswith("```"):
             fence = not fence
@@ -72,6 +78,8 @@ def atoms(body: str) -> Iterator[Atom]:
                 stack.append(line)
             elif _CLOSE.match(line) and stack:
                 stack.pop()
+            if _LIST_ITEM.match(line, indent) or _ADMONITION.match(line, indent):
+                outline.append((indent, line))
             if not line.startswith("|"):
                 header = ()
             elif not previous.startswith("|"):
@@ -91,25 +99,46 @@ def _closers(stack: tuple[str, ...]) -> list[str]:
     return [f"</{_OPEN.match(line).group(1)}>" for line in reversed(stack)]  # type: ignore[union-attr]
 
 
-def pack(body: str) -> list[str]:
+def _continued(opener: str, word: str) -> str:
+    """An item or box a cut falls inside, shown again where the text goes on: named "(continued)", and
+    without its anchor (the first one keeps it)."""
+    line = _ANCHOR.sub("", opener).rstrip()
+    if _ADMONITION.match(line.lstrip()):
+        return line[:-1] + f' {word}"' if line.endswith('"') else line
+    bold = re.match(r"\s*(?:[-*+]|\d+\.) \*\*.*?\*\*", line)
+    at = bold.end() if bold else len(line)
+    return f"{line[:at]} {word}{line[at:]}"
+
+
+def _reopened(atom: Atom, word: str) -> list[str]:
+    """What a continuation starts with: the HTML containers, the table header, the items and boxes it is in."""
+    lines = [*atom.stack, ""] if atom.stack else []
+    for opener in atom.outline:
+        lines.append(_continued(opener, word))
+        if _ADMONITION.match(opener.lstrip()):
+            lines.append("")
+    return lines + ([*atom.header] if atom.header else [])
+
+
+def pack(body: str, continued: str = "(tiếp theo)") -> list[str]:
     """The body in parts of at most PAGE_BUDGET, each block at most BLOCK_BUDGET (where it can be cut)."""
     parts: list[list[str]] = [[]]
     page = block = 0
     for atom in atoms(body):
         if page and page + atom.size > PAGE_BUDGET:
             parts[-1] += _closers(atom.stack)
-            parts.append([*atom.stack, "", *atom.header] if atom.stack or atom.header else [])
+            parts.append(_reopened(atom, continued))
             page = block = 0
         elif atom.kind == "block":
             block = 0
         elif block + atom.size > BLOCK_BUDGET:
             # A second list, table or HTML list where the first grew too long: it reads as one.
-            if atom.kind == "item":
-                parts[-1] += ["", "<!-- -->", ""]
-            elif atom.kind == "row":
+            if atom.kind == "li":
+                parts[-1] += [*_closers(atom.stack), "", *_reopened(atom, continued)]
+            elif atom.kind == "row" and not atom.outline:
                 parts[-1] += ["", *atom.header]
             else:
-                parts[-1] += [*_closers(atom.stack), "", *atom.stack]
+                parts[-1] += ["", "<!-- -->", "", *_reopened(atom, continued)]
             block = 0
         parts[-1] += atom.lines
         page += atom.size
@@ -155,7 +184,7 @@ def paginate(pages: dict[str, str], t: Words) -> dict[str, str]:
             out[file] = text
             continue
         page = Page.read(text)
-        bodies = pack(page.body)
+        bodies = pack(page.body, t("continued"))
         if len(bodies) == 1:
             out[file] = page.text(bodies[0])
             continue
@@ -191,7 +220,7 @@ def _part(page: Page, body: str, n: int, names: list[str], t: Words, moved: dict
         tail += f'\n<div class="page-parts" data-search-exclude markdown>\n\n[{t("next-part")} →]({names[n + 1]})\n\n</div>\n'
     if moved:
         tail += f'\n<script type="application/json" id="moved-anchors">{_json(moved)}</script>\n'
-    return Page(front, heading, "").text(pager + body.strip("\n") + "\n" + tail)
+    return Page(front, heading, "").text("\n" + pager + body.strip("\n") + "\n" + tail)
 
 
 def _titled(value: str, label: str) -> str:
