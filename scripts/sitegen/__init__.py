@@ -10,6 +10,7 @@ The pipeline, one module a step:
     model.py     dataset + article + computed figures → what the templates read
     pages.py     the page registry: every page once, with its place in the navigation and its titles
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page)
+    paginate.py  a page that outgrew its budget → parts (slug/2.md, ...); long lists → shorter blocks
     pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes)
     cards.py     each page's social card, a PNG
     export.py    the data as downloads: YAML, JSON, CSV

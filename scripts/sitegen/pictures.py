@@ -261,8 +261,8 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
 class Pictures:
     """What the templates call: ``pictures.timeline()``, ``pictures.levels()``, in the page's language."""
 
-    def __init__(self, model: Any, lang: str, tr: Callable, date_text: Callable) -> None:
-        self.model, self.lang, self.tr, self.date_text = model, lang, tr, date_text
+    def __init__(self, model: Any, lang: str, tr: Callable, date_text: Callable, place_name: Callable) -> None:
+        self.model, self.lang, self.tr, self.date_text, self._place_name = model, lang, tr, date_text, place_name
 
     # Pictures of bounded size: past these counts a drawing is no longer readable (and would only make the
     # page heavier); the list or table beside it says the same.
@@ -325,10 +325,8 @@ class Pictures:
         )
 
     def place_name(self, place: dict[str, Any]) -> str:
-        """ "phường Quyết Thắng" / "Quyết Thắng ward": names keep their Vietnamese spelling."""
-        if self.lang == "vi":
-            return f"{place['kind'].lower()} {place['name']}"
-        return f"{place['name']} {place['kind_en'].lower()}"
+        """ "phường Quyết Thắng" / "Quyết Thắng ward", as within a sentence."""
+        return self._place_name(place, lower=True)
 
     def map_credit(self) -> dict[str, str]:
         import re

@@ -43,15 +43,17 @@ def _is_plain(text: str) -> bool:
     return not _NEEDS_WORK.search(text) and not _BLOCK_START.match(text)
 
 
-def md_escape(value: Any) -> Markup:
-    """Plain text → Markdown that shows exactly that text on one line."""
+def md_escape(value: Any, line_start: bool = True) -> Markup:
+    """Plain text → Markdown that shows exactly that text on one line (``line_start``: wherever it is put,
+    even at the start of a line; else within a line)."""
     text = str(value)
-    if _is_plain(text):
+    if _is_plain(text) or not line_start and not _NEEDS_WORK.search(text):
         return Markup(text)
     text = re.sub(r"\s+", " ", text)  # one line: a newline in the data must not start a Markdown block
     out = _MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text)))
     # Text a template puts at the start of a line must not start a block (heading, list, admonition).
-    out = _BLOCK_START.sub(r"\1\\\2", out)
+    if line_start:
+        out = _BLOCK_START.sub(r"\1\\\2", out)
     return Markup(f"<bdi>{out}</bdi>" if _BIDI.search(text) else out)
 
 
@@ -113,11 +115,24 @@ class Filters:
         text = strings.t(key, self.lang)
         if not values and not markdown:
             return text
-        return Markup(text).format(**{name: _finalize(value) for name, value in values.items()})
+        # A value inside the text cannot start a Markdown block: escaped as text within a line, unless it opens the text.
+        return Markup(text).format(
+            **{
+                name: value if isinstance(value, Markup) else md_escape(value, line_start=text.startswith(f"{{{name}}}"))
+                for name, value in values.items()
+            }
+        )
 
     def say(self, *texts: str) -> str:
         """The template's own words, given in every language in LANGUAGES' order: say("Nguồn", "Source")."""
         return texts[LANGUAGES.index(self.lang)]
+
+    def place_name(self, place: dict[str, Any], lower: bool = False) -> str:
+        """A place as this edition names it: "Phường Quyết Thắng" (with ``lower``, "phường Quyết Thắng", as
+        within a sentence) / "Quyết Thắng ward". Names keep their Vietnamese spelling."""
+        if self.lang == LANGUAGES[0]:
+            return f"{place['kind'].lower() if lower else place['kind']} {place['name']}"
+        return f"{place['name']} {place['kind_en'].lower()}"
 
     def date_text(self, date: str) -> str:
         """Vietnamese dates as the article writes them (12/01/2024); other languages in their own words, by
@@ -187,6 +202,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         json=json_value,
         iso_date=lambda date: parse_date(date).isoformat(),
         tr=filters.tr,
+        place_name=filters.place_name,
         date_text=filters.date_text,
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
@@ -198,10 +214,13 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         site=model.data["site"],
         source_page=SOURCE_PAGE,
         lang=lang,
+        # This edition's text is a translation of the article's Vietnamese, not the original: quotes are shown
+        # translated, with the original beside them where the page says so.
+        translated=lang != LANGUAGES[0],
         say=filters.say,
         t=filters.t,
         translation=model.data["translation"],
-        pictures=Pictures(model, lang, filters.tr, filters.date_text),
+        pictures=Pictures(model, lang, filters.tr, filters.date_text, filters.place_name),
     )
     return env
 
