@@ -145,3 +145,13 @@ def test_a_long_nested_list_goes_on_under_its_parent_named_again_as_continued(sm
     assert text.count("{ #kon-tum }") == (1 if make is tree_page else 0)
     lists = [block for part in out.values() for block in part.split("\n\n") if block.lstrip().startswith("- ")]
     assert len(lists) > len(out) and max(map(len, lists)) <= paginate.BLOCK_BUDGET + 200
+
+
+def test_a_picture_and_its_caption_stay_on_one_part(small):
+    caption = f"- một {'y' * 150}\n- hai {'y' * 150}"
+    picture = '<div class="pic">' + "x" * 100 + "</div>"
+    box = f'<div class="pic-locator" markdown>\n\n{picture}\n\n{caption}\n\n</div>\n'
+    out = paginate.paginate({"dia-danh.md": list_page(18) + "\n" + box + "\nCuối trang.\n"}, words)
+    assert len(out) > 1
+    holder = [text for text in out.values() if 'class="pic"' in text]
+    assert len(holder) == 1 and caption in holder[0]

@@ -48,6 +48,8 @@ class Atom:
 def atoms(body: str) -> Iterator[Atom]:
     """The body cut at every place where a cut is allowed; joined again, the atoms give the body back."""
     stack: list[str] = []
+    opened: list[int] = []  # where each open container started, in characters from the body's start
+    at = 0
     outline: list[tuple[int, str]] = []  # (indent, line) of each open list item or admonition
     fence = False
     header: tuple[str, ...] = ()  # the current table's header and delimiter rows, once both are read
@@ -61,12 +63,14 @@ def atoms(body: str) -> Iterator[Atom]:
                 outline.pop()
             if line.startswith("<li") and stack and stack[-1].startswith(("<ol", "<ul")):
                 kind = "li"
-            elif previous == "" and not indent:
+            elif previous == "" and not indent and _may_cut_inside(stack, opened, at):
                 kind = "block"
             elif _LIST_ITEM.match(line, indent) and (previous or indent):
                 kind = "item"
             elif line.startswith("|") and previous.startswith("|") and len(header) == 2:
                 kind = "row"
+        if kind in ("item", "row") and not _may_cut_inside(stack, opened, at):
+            kind = None
         if kind and current.lines and not _only_headings(current.lines):
             yield current
             current = Atom([], kind, tuple(stack), header if kind == "row" else (), tuple(opener for _, opener in outline))
@@ -76,8 +80,10 @@ def atoms(body: str) -> Iterator[Atom]:
         elif not fence:
             if _OPEN.match(line):
                 stack.append(line)
+                opened.append(at)
             elif _CLOSE.match(line) and stack:
                 stack.pop()
+                opened.pop()
             if _LIST_ITEM.match(line, indent) or _ADMONITION.match(line, indent):
                 outline.append((indent, line))
             if not line.startswith("|"):
@@ -87,7 +93,14 @@ def atoms(body: str) -> Iterator[Atom]:
             elif len(header) == 1:
                 header = (header[0], line)
         previous = line
+        at += len(line) + 1
     yield current
+
+
+def _may_cut_inside(stack: list[str], opened: list[int], at: int) -> bool:
+    """A box (a picture with its caption, a section marked "outside the article") stays whole unless it has
+    grown past half a page; a list of HTML items may be cut between any two."""
+    return not stack or not stack[-1].startswith("<div") or at - opened[-1] > PAGE_BUDGET // 2
 
 
 def _only_headings(lines: list[str]) -> bool:

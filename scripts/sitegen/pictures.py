@@ -269,6 +269,7 @@ class Pictures:
     MAX_MILESTONES = 24
     MAX_LEVELS = 12
     MAX_MAPS = 4  # locator maps on the places page; the tree of places below names every place
+    MAX_NAMED = 12  # places named beside (and in the description of) a locator map
 
     @property
     def timeline_drawn(self) -> bool:
@@ -314,9 +315,10 @@ class Pictures:
 
         words = WORDS[self.lang]
         name = self.place_name
+        leaves = self.leaves(place["id"])
         names = ", ".join(
-            f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})" for leaf in self.leaves(place["id"])
-        )
+            f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})" for leaf in leaves[: self.MAX_NAMED]
+        ) + (", …" if len(leaves) > self.MAX_NAMED else "")
         return locator_svg(
             place["map"]["shape"],
             place["name"],
