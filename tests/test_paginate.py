@@ -155,3 +155,9 @@ def test_a_picture_and_its_caption_stay_on_one_part(small):
     assert len(out) > 1
     holder = [text for text in out.values() if 'class="pic"' in text]
     assert len(holder) == 1 and caption in holder[0]
+
+
+def test_a_part_that_starts_within_a_section_names_the_section_again(small):
+    out = paginate.paginate({"dia-danh.md": list_page(60).replace("Từ tỉnh xuống xã.", "## Các nơi { #cac-noi }")}, words)
+    assert "## Các nơi (tiếp theo)\n" in out["dia-danh/2.md"]
+    assert "\n".join(out.values()).count("#cac-noi }") == 1

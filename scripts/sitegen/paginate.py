@@ -39,6 +39,7 @@ class Atom:
     stack: tuple[str, ...] = ()  # the HTML containers open where the atom starts
     header: tuple[str, ...] = ()  # a table's header, repeated after a cut between rows
     outline: tuple[str, ...] = ()  # the list items and admonitions a nested item sits in, outermost first
+    heading: str = ""  # the last heading before the atom: a part that starts under it repeats it
 
     @property
     def size(self) -> int:
@@ -53,6 +54,7 @@ def atoms(body: str) -> Iterator[Atom]:
     outline: list[tuple[int, str]] = []  # (indent, line) of each open list item or admonition
     fence = False
     header: tuple[str, ...] = ()  # the current table's header and delimiter rows, once both are read
+    heading = ""
     current = Atom([], "block")
     previous = ""
     for line in body.split("\n"):
@@ -73,11 +75,14 @@ def atoms(body: str) -> Iterator[Atom]:
             kind = None
         if kind and current.lines and not _only_headings(current.lines):
             yield current
-            current = Atom([], kind, tuple(stack), header if kind == "row" else (), tuple(opener for _, opener in outline))
+            outline_now = tuple(opener for _, opener in outline)
+            current = Atom([], kind, tuple(stack), header if kind == "row" else (), outline_now, heading)
         current.lines.append(line)
         if line.startswith("```"):
             fence = not fence
         elif not fence:
+            if _HEADING.match(line):
+                heading = line
             if _OPEN.match(line):
                 stack.append(line)
                 opened.append(at)
@@ -123,6 +128,11 @@ def _continued(opener: str, word: str) -> str:
     return f"{line[:at]} {word}{line[at:]}"
 
 
+def _continued_heading(heading: str, word: str) -> str:
+    """The section a part starts in, named again: "## Các cấp đại hội (tiếp theo)", without its anchor."""
+    return f"{_ANCHOR.sub('', heading).rstrip()} {word}"
+
+
 def _reopened(atom: Atom, word: str) -> list[str]:
     """What a continuation starts with: the HTML containers, the table header, the items and boxes it is in."""
     lines = [*atom.stack, ""] if atom.stack else []
@@ -140,7 +150,9 @@ def pack(body: str, continued: str = "(tiếp theo)") -> list[str]:
     for atom in atoms(body):
         if page and page + atom.size > PAGE_BUDGET:
             parts[-1] += _closers(atom.stack)
-            parts.append(_reopened(atom, continued))
+            starts_a_section = any(_HEADING.match(line) for line in atom.lines[:2])
+            section = [_continued_heading(atom.heading, continued), ""] if atom.heading and not starts_a_section else []
+            parts.append(section + _reopened(atom, continued))
             page = block = 0
         elif atom.kind == "block":
             block = 0
