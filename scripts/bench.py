@@ -189,7 +189,11 @@ def live_reload(rounds: int) -> dict:
         finally:
             browser.close()
             server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site folder
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # SIGINT is ignored when this runs as a background job (nohup … &)
+                server.kill()
+                server.wait()
     return {
         "rounds": rounds,
         "s_median": round(statistics.median(times), 3),
