@@ -192,7 +192,7 @@ def collection_ids(dataset: Dataset, schema: dict[str, Any]) -> dict[str, set[st
 
 def _validator_class(ids: dict[str, set[str]]) -> Any:
     """JSON Schema (draft 2020-12) with this project's keyword x-ref: the value is the id of an entry in the
-    named collection. (x-verbatim needs the article, so check_quotes applies it after the article is read.)"""
+    named collection. (x-verbatim needs the article: _verbatim_class checks it once the article is read.)"""
     import jsonschema  # only when the data changed: its import is a third of a small build's own time
 
     def x_ref(validator: Any, target: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
@@ -200,6 +200,51 @@ def _validator_class(ids: dict[str, set[str]]) -> Any:
             yield jsonschema.ValidationError(f"there is no {target} entry with the id {instance!r}")
 
     return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref})
+
+
+def _verbatim_class(article: Article) -> Any:
+    """This project's keyword x-verbatim, on an entry: the fields it names are written, as they are, in the
+    article paragraphs that the entry's sources cite. The shape was checked before, so this validator knows
+    only x-verbatim, and `properties` and `items` to reach it: they descend only into the parts of the schema
+    that hold an x-verbatim (written there, not behind a $ref), so the data is walked once, not field by field."""
+    import jsonschema
+
+    holds: dict[int, bool] = {}
+
+    def has_verbatim(node: Any) -> bool:
+        if id(node) not in holds:
+            if isinstance(node, dict):
+                holds[id(node)] = "x-verbatim" in node or any(has_verbatim(value) for value in node.values())
+            else:
+                holds[id(node)] = isinstance(node, list) and any(has_verbatim(value) for value in node)
+        return holds[id(node)]
+
+    def properties(validator: Any, properties: dict[str, Any], instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        if isinstance(instance, dict):
+            for name, sub in properties.items():
+                if name in instance and has_verbatim(sub):
+                    yield from validator.descend(instance[name], sub, path=name, schema_path=name)
+
+    def items(validator: Any, items: dict[str, Any], instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        if isinstance(instance, list) and has_verbatim(items):
+            for index, item in enumerate(instance):
+                yield from validator.descend(item, items, path=index)
+
+    def x_verbatim(validator: Any, fields: list[str], entry: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        cited = [article.paragraph(source["paragraph"]) for source in entry.get("sources", [])]
+        texts = [paragraph.text for paragraph in cited if paragraph is not None]
+        for field in fields:
+            if field in entry and not any(str(entry[field]) in text for text in texts):
+                yield jsonschema.ValidationError(
+                    f"{str(entry[field])!r} is not written so in the cited paragraphs "
+                    f"({', '.join(p.id for p in cited if p is not None)})",
+                    path=(field,),
+                )
+
+    return jsonschema.validators.create(
+        meta_schema=jsonschema.Draft202012Validator.META_SCHEMA,
+        validators={"properties": properties, "items": items, "x-verbatim": x_verbatim},
+    )
 
 
 def best_error(validator: Any, values: dict[str, Any]) -> Any:
@@ -269,12 +314,10 @@ def _paragraph(article: Article, dataset: Dataset, path: tuple, pid: str):
 
 
 def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
-    for name, index, entry, props in _entries(dataset, schema):
-        cited = []
+    for name, index, entry, _ in _entries(dataset, schema):
         for position, source in enumerate(entry.get("sources", [])):
             path = (name, index, "sources", position)
             paragraph = _paragraph(article, dataset, path + ("paragraph",), source["paragraph"])
-            cited.append(paragraph)
             if source["quote"] not in paragraph.text:
                 closest_pid, closest = article.closest_passage(source["quote"])
                 raise dataset.error(
@@ -282,15 +325,12 @@ def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> 
                     f"the quote is not in paragraph {paragraph.id} of the article",
                     f"the article's words as written; the closest passage is in {closest_pid}: “{closest}”",
                 )
-        for key, prop in props.items():
-            if prop.get("x-verbatim") and key in entry:
-                value = str(entry[key])
-                if not any(value in paragraph.text for paragraph in cited):
-                    raise dataset.error(
-                        (name, index, key),
-                        f"{value!r} is not written so in the cited paragraphs ({', '.join(p.id for p in cited)})",
-                        "the value as the article writes it",
-                    )
+
+
+def check_verbatim(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    error = next(_verbatim_class(article)(schema).iter_errors(dataset.values), None)
+    if error is not None:
+        raise dataset.error(tuple(error.absolute_path), error.message, "the value as the article writes it")
 
 
 def check_article_meta(dataset: Dataset, article: Article) -> None:
@@ -473,6 +513,7 @@ def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> N
     check_references(dataset, schema)
     check_article_meta(dataset, article)
     check_quotes(dataset, schema, article)
+    check_verbatim(dataset, schema, article)
     check_figures(dataset)
     check_computed(dataset)
     check_errata(dataset, article)

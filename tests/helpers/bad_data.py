@@ -54,6 +54,11 @@ def iso_date(d):
     return f"figures.yml, line {line}, figures[0].date"
 
 
+def date_not_as_written(d):
+    line = edit(d / "figures.yml", "date: 20/4/2024", "date: 21/4/2024")
+    return f"figures.yml, line {line}, figures[0].date"
+
+
 def unquoted_leading_zero(d):
     line = edit(d / "figures.yml", "written: 01/10", "written: 01")
     return f"figures.yml, line {line}, figures[1].written"
@@ -210,6 +215,7 @@ CASES = {
     "unknown-key": (unknown_key, "did you mean 'title'"),
     "missing-key": (missing_key, "'title' is missing"),
     "duplicate-id": (duplicate_id, "already used"),
+    "date-not-as-written": (date_not_as_written, "'21/4/2024' is not written so in the cited paragraphs"),
     "quote-not-in-article": (quote_not_in_article, "closest passage is in p7: “nhân sự còn kiêm nhiệm"),
     "impossible-date": (impossible_date, "does not exist"),
     "percent-mismatch": (percent_mismatch, "90% does not match 10/10"),
