@@ -12,6 +12,7 @@ import re
 import pytest
 
 from benchkit import serve_folder
+from helpers.html import elements
 from helpers.project import ROOT, build_site
 
 EDITIONS = ["", "en/"]
@@ -85,3 +86,16 @@ def test_search_finds_words_that_sit_on_a_later_part(cut):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert any(re.fullmatch(r"[a-z-]+/\d+/", location) for location in locations)
+
+
+def test_a_part_shares_its_page_s_social_card(cut):
+    site, _ = cut
+    folder = next(iter(split_pages(site, "").values()))
+    first = folder.removesuffix("index/")
+
+    def card(page: str) -> str:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        (meta,) = [m for m in elements(html, "meta") if m.get("property") == "og:image"]
+        return meta["content"]
+
+    assert card(f"{folder}2/") == card(first)

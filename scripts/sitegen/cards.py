@@ -119,11 +119,18 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
         if figure_id is None:
             continue
         figure = model.figure(figure_id)
-        title = site["name" + suffix] if page == "index" else str(front_matter(text).get("title", ""))
+        meta = front_matter(text)
+        title = site["name" + suffix] if page == "index" else str(meta.get("part_of") or meta.get("title", ""))
         label = figure["label" + suffix]
         png = card(folder, site["short_name" + suffix], title, figure["written"], label)
         file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
         out[file] = png
         alt = f"{title} — {figure['written']}: {label}"
         out[path] = f"---\ncard: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n" + text[4:]
+    # The later parts of a long page (paginate.py: slug/2.md, slug/2.en.md) show their page's card.
+    for path, text in pages.items():
+        owner = path.split("/", 1)[0] + path[path.index(".") :] if "/" in path else ""
+        if owner in out and text.startswith("---\n"):
+            card_lines = str(out[owner]).split("\n", 3)[1:3]
+            out[path] = "---\n" + "\n".join(card_lines) + "\n" + text[4:]
     return out

@@ -234,7 +234,9 @@ def _part(page: Page, body: str, n: int, names: list[str], t: Words, moved: dict
     if front.startswith("---\n"):
         front = re.sub(r"^title: (.*)$", lambda m: f"title: {_titled(m.group(1), label)}", front, count=1, flags=re.M)
         end = front.index("\n---\n", 4) + 1
-        front = front[:end] + f"part: {n + 1}\nparts: {len(names)}\n" + front[end:]
+        title = re.search(r"^title: (.*)$", page.front, flags=re.M)
+        whole = f"part_of: {title.group(1)}\n" if title else ""  # the page's own title (its social card's)
+        front = front[:end] + f"part: {n + 1}\nparts: {len(names)}\n{whole}" + front[end:]
     heading = f"{page.heading} ({label})" if page.heading else ""
     links = " · ".join(
         f"**{i + 1}**" if i == n else f'[{i + 1}]({name}){{ data-part="{i + 1}" }}' for i, name in enumerate(names)
