@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from benchkit import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    build_variant,
     copy_project,
     editions_plugin,
     machine,
@@ -45,6 +46,7 @@ from benchkit import (  # noqa: E402
     run_worker,
     save_results,
     serve_folder,
+    synthetic_data,
 )
 from sitegen.pipeline import generate  # noqa: E402
 
@@ -80,22 +82,6 @@ def build_overhead(rounds: int) -> dict:
         "goal": "ratio <= 1.2",
         "met": statistics.median(ratios) <= 1.2,
     }
-
-
-def synthetic_data(factor: int, dest: Path) -> Path:
-    """The real data with every list entry repeated `factor` times under new ids (SYNTHETIC, never published)."""
-    shutil.copytree(ROOT / "data", dest)
-    for path in dest.glob("*.yml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        key = next(iter(data))
-        if isinstance(data[key], list) and key != "errata":
-            data[key] = [
-                {**entry, "id": f"{entry['id']}-{i}" if i else entry["id"]} for i in range(factor) for entry in data[key]
-            ]
-        path.write_text(
-            "# SYNTHETIC benchmark data\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
-    return dest
 
 
 def measure_generation(data: Path, out: Path, rounds: int) -> dict:
@@ -295,9 +281,7 @@ SCALE_QUERIES = ["quyet thang", "hiep thuong", "12/01/2024"]
 
 def default_search(project: Path, site: Path) -> dict:
     """Material's default search (its lunr.vi and settings) on the same pages: ready, query median."""
-    from bench_search import build as build_search  # bench_search imports this module: imported when used
-
-    build_search(project, site, default=True)
+    build_variant(project, site, default=True)
     try:
         return worker_ready(site, SCALE_QUERIES)
     finally:

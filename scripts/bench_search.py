@@ -18,10 +18,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -30,40 +28,18 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from bench import synthetic_data  # noqa: E402
 from benchkit import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    EXTRA_FILES,
+    build_variant,
     copy_project,
-    editions_plugin,
     machine,
-    mkdocs_settings,
     run_worker,
     search_box_ready,
     serve_folder,
+    synthetic_data,
 )
-
-EXTRA_FILES = ["assets/javascripts/search-highlight.js"]  # this site's: the page's highlight of folded words
-
-
-def build(project: Path, site: Path, default: bool) -> None:
-    """Build the copy in `project`; `default`: with Material's search settings and its lunr.vi."""
-    config = project / "mkdocs.yml"
-    if default:
-        config = project / "mkdocs.default-search.yml"
-        plugins = ["sitegen", {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]  # same pages, same editions
-        config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=project, env=env, check=True
-    )
-    if default:
-        import material
-
-        original = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.vi.min.js"
-        shutil.copy(original, site / "assets/javascripts/lunr/min/lunr.vi.min.js")
-        for extra in EXTRA_FILES:
-            (site / extra).unlink(missing_ok=True)
 
 
 def payload(site: Path) -> dict[str, int]:
@@ -168,7 +144,7 @@ def main() -> int:
         project = copy_project(Path(tmp) / "project")
         for name, default in (("this site", False), ("Material default", True)):
             site = Path(tmp) / ("default" if default else "ours")
-            build(project, site, default)
+            build_variant(project, site, default)
             report["results"][name] = measure(browser, site, rows, latency=True)
         if args.scale > 1:
             scaled = copy_project(Path(tmp) / "scaled")
@@ -176,7 +152,7 @@ def main() -> int:
             synthetic_data(args.scale, scaled / "data")
             for name, default in (("this site", False), ("Material default", True)):
                 site = Path(tmp) / ("scaled-default" if default else "scaled-ours")
-                build(scaled, site, default)
+                build_variant(scaled, site, default)
                 scaled_result = measure(browser, site, rows, latency=False, score=False)
                 report["results"][name][f"ready_ms_{args.scale}x"] = scaled_result["ready_ms"]
                 report["results"][name][f"worker_query_ms_median_{args.scale}x"] = scaled_result["worker_query_ms_median"]

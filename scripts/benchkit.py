@@ -1,5 +1,5 @@
 """What the benchmarks and the browser tests share: Debian's Chromium, a loopback server, the machine,
-a throw-away copy of the project, mkdocs.yml read as data (its pages), and where results are kept."""
+a throw-away copy of the project (with synthetic data N times today's, or built with Material's default search), mkdocs.yml read as data (its pages), and where results are kept."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import http.server
 import os
 import platform
 import shutil
+import subprocess
+import sys
 import threading
 from importlib.metadata import version
 from pathlib import Path
@@ -62,6 +64,45 @@ def machine() -> dict[str, str]:
 
 
 RESULTS = ROOT / "bench" / "results"  # about the site, not the article: kept apart from data/
+
+
+EXTRA_FILES = ["assets/javascripts/search-highlight.js"]  # this site's: the page's highlight of folded words
+
+
+def synthetic_data(factor: int, dest: Path) -> Path:
+    """The real data with every list entry repeated `factor` times under new ids (SYNTHETIC, never published)."""
+    shutil.copytree(ROOT / "data", dest)
+    for path in dest.glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        key = next(iter(data))
+        if isinstance(data[key], list) and key != "errata":
+            data[key] = [
+                {**entry, "id": f"{entry['id']}-{i}" if i else entry["id"]} for i in range(factor) for entry in data[key]
+            ]
+        path.write_text(
+            "# SYNTHETIC benchmark data\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    return dest
+
+
+def build_variant(project: Path, site: Path, default: bool) -> None:
+    """Build the copy in `project`; `default`: with Material's search settings and its lunr.vi."""
+    config = project / "mkdocs.yml"
+    if default:
+        config = project / "mkdocs.default-search.yml"
+        plugins = ["sitegen", {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]  # same pages, same editions
+        config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=project, env=env, check=True
+    )
+    if default:
+        import material
+
+        original = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.vi.min.js"
+        shutil.copy(original, site / "assets/javascripts/lunr/min/lunr.vi.min.js")
+        for extra in EXTRA_FILES:
+            (site / extra).unlink(missing_ok=True)
 
 
 def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
