@@ -127,3 +127,19 @@ def test_resource_bombs_stay_under_200_mb_and_10_s(data, tmp_path, damage):
     assert len(err.strip().splitlines()) == 1, err
     assert usage.ru_maxrss < 200 * 1024, f"{usage.ru_maxrss // 1024} MB"  # ru_maxrss is in kB on Linux
     assert elapsed < 10
+
+
+def test_a_misspelt_field_in_the_schemas_x_verbatim_is_named_not_ignored(tmp_path):
+    """Editing the schema, a maintainer who misspells a field listed in x-verbatim would switch its check off."""
+    from sitegen.errors import DataError
+    from sitegen.validate import SCHEMA_FILE
+
+    schema = tmp_path / "schema.json"
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    schema.write_text(
+        text.replace('"x-verbatim": ["date", "date_words"]', '"x-verbatim": ["datee", "date_words"]'), encoding="utf-8"
+    )
+    assert schema.read_text(encoding="utf-8") != text
+    with pytest.raises(DataError) as error:
+        pipeline.load_model(SYNTHETIC, schema_file=schema)
+    assert "schema.json" in str(error.value) and "'datee' is not a field of events entries" in str(error.value)

@@ -52,8 +52,9 @@ def box_page(n: int) -> str:
     return f'{FRONT}!!! info "Số liệu tính toán"\n\n{items}\n'
 
 
-def test_a_page_within_its_budgets_comes_back_byte_for_byte():
-    page = list_page(3)
+def test_a_page_within_its_budgets_comes_back_byte_for_byte(small):
+    page = FRONT + "\n\n".join(f"Đoạn số {i}." for i in range(60)) + "\n"  # short blocks, a page under budget
+    assert paginate.BLOCK_BUDGET < len(page) < paginate.PAGE_BUDGET
     assert paginate.paginate({"dia-danh.md": page, "nguon.md": "# Nguồn\n"}, words) == {
         "dia-danh.md": page,
         "nguon.md": "# Nguồn\n",
@@ -76,7 +77,7 @@ def test_each_part_says_which_part_it_is_in_its_title_heading_and_links(small):
     second = out["dia-danh/2.md"]
     assert f'title: "Địa danh (phần 2/{count})"' in second
     assert f"# Địa danh (phần 2/{count})" in second
-    assert "[1](../dia-danh.md)" in second and "**2**" in second and "[3](../dia-danh/3.md)" in second
+    assert "[1](../dia-danh.md)" in second and "**2**" in second and "[3](3.md)" in second
     assert "[2](dia-danh/2.md)" in out["dia-danh.md"]
 
 
@@ -117,10 +118,13 @@ def test_a_long_table_repeats_its_header_after_every_cut(small):
     assert all(len(block) <= paginate.BLOCK_BUDGET + 200 for part in out.values() for block in part.split("\n\n"))
 
 
-def test_a_long_html_list_is_closed_and_opened_again_at_each_cut(small):
+def test_a_long_html_list_is_closed_and_opened_again_at_each_cut_and_goes_on_counting(small):
     out = paginate.paginate({"moc-thoi-gian.md": html_list_page(60)}, words)
     for part in out.values():
-        assert part.count('<ol class="timeline" markdown>') == part.count("</ol>") > 0
+        assert len(re.findall(r"<ol\b", part)) == part.count("</ol>") > 0
+    text = "\n".join(out[f] for f in sorted(out, key=lambda f: int(f.split("/")[1][:-3]) if "/" in f else 1))
+    starts = [(int(m.group(1)), text[: m.start()].count("<li")) for m in re.finditer(r'<ol start="(\d+)"', text)]
+    assert len(starts) > 2 and all(start == before + 1 for start, before in starts)
 
 
 def test_no_part_ends_on_a_heading(small):
@@ -157,3 +161,53 @@ def test_a_part_that_starts_within_a_section_names_the_section_again(small):
     out = paginate.paginate({"dia-danh.md": list_page(60).replace("Từ tỉnh xuống xã.", "## Các nơi { #cac-noi }")}, words)
     assert "## Các nơi (tiếp theo)\n" in out["dia-danh/2.md"]
     assert "\n".join(out.values()).count("#cac-noi }") == 1
+
+
+def balanced(text: str) -> bool:
+    return len(re.findall(r"<div\b", text)) == text.count("</div>")
+
+
+def test_a_long_list_in_a_large_box_is_cut_without_breaking_the_box(small):
+    box = '<div class="outside-article" markdown>\n\n<p class="outside-article-mark">Ngoài bài viết</p>\n\n'
+    page = list_page(60).replace("Từ tỉnh xuống xã.", box) + "\n</div>\n"
+    out = paginate.paginate({"dia-danh.md": page}, words)
+    assert len(out) > 1
+    for part in out.values():
+        assert balanced(part)
+        assert part.count('<div class="outside-article" markdown>') == 1
+        assert part.count('<p class="outside-article-mark">Ngoài bài viết</p>') == 1  # its label goes with it
+
+
+def test_a_section_heading_written_inside_a_box_is_repeated_inside_it(small):
+    box = '<div class="outside-article" markdown>\n\n## Bối cảnh { #boi-canh }\n\n'
+    out = paginate.paginate({"dia-danh.md": list_page(60).replace("Từ tỉnh xuống xã.", box) + "\n</div>\n"}, words)
+    second = out["dia-danh/2.md"]
+    assert second.index('<div class="outside-article" markdown>') < second.index("## Bối cảnh (tiếp theo)")
+
+
+def test_no_part_ends_on_a_table_without_rows(small):
+    tables = "\n\n".join(f"### Bảng {i}\n\n| a | b |\n|---|---|\n| {'x' * 150} | 1 |" for i in range(12))
+    out = paginate.paginate({"so-lieu.md": f"{FRONT}{tables}\n"}, words)
+    assert len(out) > 1
+    for part in out.values():
+        content = re.sub(r'<div class="page-parts".*?</div>|<script.*?</script>', "", part, flags=re.S).strip()
+        assert not content.endswith("|---|---|")
+
+
+def test_an_anchor_shown_again_after_a_cut_stays_with_its_first_part(small):
+    big = '<div id="hop" class="box" markdown>\n\n' + "\n\n".join(f"Đoạn {i}. " + "chữ " * 40 for i in range(30))
+    out = paginate.paginate({"a.md": f"{FRONT}{big}\n\n</div>\n", "b.md": "# B\n\n[hộp](a.md#hop)\n"}, words)
+    assert len(out) > 2
+    assert "\n".join(out.values()).count('id="hop"') == 1
+    assert "[hộp](a.md#hop)" in out["b.md"]
+
+
+def test_a_page_in_a_folder_keeps_its_links_and_its_parts_find_their_way(small):
+    out = paginate.paginate(
+        {"bai-2/dia-danh.md": list_page(60), "bai-2/so-lieu.md": "# S\n\n[nơi 59](dia-danh.md#noi-59)\n"}, words
+    )
+    holder = next(f for f in out if "{ #noi-59 }" in out[f])
+    assert holder.startswith("bai-2/dia-danh/")
+    assert f"[nơi 59]({holder.removeprefix('bai-2/')}#noi-59)" in out["bai-2/so-lieu.md"]
+    assert "](../nguon.md#p1)" in out["bai-2/dia-danh/2.md"]  # bai-2/nguon.md, as the page meant
+    assert "[Phần tiếp theo →](3.md)" in out["bai-2/dia-danh/2.md"]

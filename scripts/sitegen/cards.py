@@ -100,7 +100,8 @@ def card(folder: Path | None, site_name: str, title: str, figure: str, figure_la
 
 def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[str, str | bytes]:
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
-    puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html."""
+    puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html.
+    The later parts of a long page (paginate.py: front matter `part: 2`, ...) show their page's card."""
     from .render import LANGUAGES, front_matter, yaml_string
 
     site = model.data["site"]
@@ -108,8 +109,14 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
     default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
     out: dict[str, str | bytes] = {}
+    named: dict[str, str] = {}  # page file → its card's front matter lines
+    later_parts: list[str] = []
     for path, text in pages.items():
-        if not path.endswith(".md") or "/" in path or not text.startswith("---\n"):
+        if not path.endswith(".md") or not text.startswith("---\n"):
+            continue
+        meta = front_matter(text)
+        if meta.get("part", 1) > 1:
+            later_parts.append(path)
             continue
         stem = path.removesuffix(".md")
         lang = next((code for code in LANGUAGES[1:] if stem.endswith(f".{code}")), LANGUAGES[0])
@@ -119,18 +126,17 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
         if figure_id is None:
             continue
         figure = model.figure(figure_id)
-        meta = front_matter(text)
         title = site["name" + suffix] if page == "index" else str(meta.get("part_of") or meta.get("title", ""))
         label = figure["label" + suffix]
         png = card(folder, site["short_name" + suffix], title, figure["written"], label)
         file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
         out[file] = png
         alt = f"{title} — {figure['written']}: {label}"
-        out[path] = f"---\ncard: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n" + text[4:]
-    # The later parts of a long page (paginate.py: slug/2.md, slug/2.en.md) show their page's card.
-    for path, text in pages.items():
-        owner = path.split("/", 1)[0] + path[path.index(".") :] if "/" in path else ""
-        if owner in out and text.startswith("---\n"):
-            card_lines = str(out[owner]).split("\n", 3)[1:3]
-            out[path] = "---\n" + "\n".join(card_lines) + "\n" + text[4:]
+        named[path] = f"card: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n"
+        out[path] = "---\n" + named[path] + text[4:]
+    for path in later_parts:  # slug/2.en.md → slug.en.md
+        folder_name, file_name = path.rsplit("/", 1)
+        owner = folder_name + file_name[file_name.index(".") :]
+        if owner in named:
+            out[path] = "---\n" + named[owner] + pages[path][4:]
     return out

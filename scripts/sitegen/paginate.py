@@ -13,6 +13,7 @@ A list, table or HTML list longer than BLOCK_BUDGET is cut into several, so that
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,15 +32,36 @@ _EXTERNAL = re.compile(r"[a-z][a-z0-9+.-]*:|/")
 
 
 @dataclass
+class Box:
+    """An HTML container open where the text is cut (md_in_html): what a cut closes and opens again."""
+
+    opener: str  # the line that opened it
+    at: int  # where it opened, in characters from the body's start
+    items: int = 0  # <li> lines directly in it (an <ol> opened again goes on counting)
+    filled: bool = False  # it holds something: a cut right after its opening line would leave it empty
+    label: str = ""  # its first line, when that is a one-line <p class>: shown again where it opens again
+
+    def reopened(self) -> list[str]:
+        opener = _ANCHOR.sub("", self.opener).replace("  ", " ")  # an id stays with the first
+        if opener.startswith("<ol") and self.items:
+            opener = opener.replace("<ol", f'<ol start="{self.items + 1}"', 1)
+        return [opener, ""] + ([self.label, ""] if self.label else [])
+
+    def closer(self) -> str:
+        return f"</{_OPEN.match(self.opener).group(1)}>"  # type: ignore[union-attr]
+
+
+@dataclass
 class Atom:
     """Lines between two places where the text may be cut, with what a cut there must close and reopen."""
 
     lines: list[str]
     kind: str  # "block" (after a blank line), "item" (list item), "row" (table row), "li" (HTML list item)
-    stack: tuple[str, ...] = ()  # the HTML containers open where the atom starts
+    boxes: tuple[Box, ...] = ()  # the HTML containers open where the atom starts, outermost first
     header: tuple[str, ...] = ()  # a table's header, repeated after a cut between rows
     outline: tuple[str, ...] = ()  # the list items and admonitions a nested item sits in, outermost first
     heading: str = ""  # the last heading before the atom: a part that starts under it repeats it
+    heading_depth: int = 0  # how many of the boxes were open at that heading
 
     @property
     def size(self) -> int:
@@ -48,13 +70,13 @@ class Atom:
 
 def atoms(body: str) -> Iterator[Atom]:
     """The body cut at every place where a cut is allowed; joined again, the atoms give the body back."""
-    stack: list[str] = []
-    opened: list[int] = []  # where each open container started, in characters from the body's start
+    boxes: list[Box] = []
     at = 0
     outline: list[tuple[int, str]] = []  # (indent, line) of each open list item or admonition
     fence = False
     header: tuple[str, ...] = ()  # the current table's header and delimiter rows, once both are read
-    heading = ""
+    rows = 0  # the current table's body rows so far
+    heading, heading_depth = "", 0
     current = Atom([], "block")
     previous = ""
     for line in body.split("\n"):
@@ -63,58 +85,63 @@ def atoms(body: str) -> Iterator[Atom]:
         if not fence and line.strip():
             while outline and indent < outline[-1][0] + 4:  # the line is outside what that item or box holds
                 outline.pop()
-            if line.startswith("<li") and stack and stack[-1].startswith(("<ol", "<ul")):
-                kind = "li"
-            elif previous == "" and not indent and _may_cut_inside(stack, opened, at):
-                kind = "block"
+            innermost = boxes[-1] if boxes else None
+            if line.startswith("<li") and innermost and innermost.opener.startswith(("<ol", "<ul")):
+                kind = "li" if innermost.items else None
+            elif previous == "" and not indent:
+                kind = "block" if not innermost or innermost.filled else None
             elif _LIST_ITEM.match(line, indent) and (previous or indent):
                 kind = "item"
             elif line.startswith("|") and previous.startswith("|") and len(header) == 2:
-                kind = "row"
-        if kind in ("item", "row") and not _may_cut_inside(stack, opened, at):
-            kind = None
+                kind = "row" if rows else None
+            if kind and not _may_cut_inside(boxes, at):
+                kind = None
         if kind and current.lines and not _only_headings(current.lines):
             yield current
             outline_now = tuple(opener for _, opener in outline)
-            current = Atom([], kind, tuple(stack), header if kind == "row" else (), outline_now, heading)
+            snapshot = tuple(Box(b.opener, b.at, b.items, b.filled, b.label) for b in boxes)
+            current = Atom([], kind, snapshot, header if kind == "row" else (), outline_now, heading, heading_depth)
         current.lines.append(line)
         if line.startswith("```"):
             fence = not fence
-        elif not fence:
+        elif not fence and line.strip():
+            if boxes and not boxes[-1].filled:
+                boxes[-1].filled = True
+                if re.fullmatch(r"<p class=[^>]*>.*</p>", line):
+                    boxes[-1].label = line
             if _HEADING.match(line):
-                heading = line
+                heading, heading_depth = line, len(boxes)
             if _OPEN.match(line):
-                stack.append(line)
-                opened.append(at)
-            elif _CLOSE.match(line) and stack:
-                stack.pop()
-                opened.pop()
+                boxes.append(Box(line, at))
+            elif _CLOSE.match(line) and boxes:
+                boxes.pop()
+            elif line.startswith("<li") and boxes:
+                boxes[-1].items += 1
             if _LIST_ITEM.match(line, indent) or _ADMONITION.match(line, indent):
                 outline.append((indent, line))
             if not line.startswith("|"):
-                header = ()
+                header, rows = (), 0
             elif not previous.startswith("|"):
                 header = (line,)
             elif len(header) == 1:
                 header = (header[0], line)
+            else:
+                rows += 1
         previous = line
         at += len(line) + 1
     yield current
 
 
-def _may_cut_inside(stack: list[str], opened: list[int], at: int) -> bool:
+def _may_cut_inside(boxes: list[Box], at: int) -> bool:
     """A box (a picture with its caption, a section marked "outside the article") stays whole unless it has
-    grown past half a page; a list of HTML items may be cut between any two."""
-    return not stack or not stack[-1].startswith("<div") or at - opened[-1] > PAGE_BUDGET // 2
+    grown past half a page; the items of an HTML list in no such box may be cut between any two."""
+    box = next((b for b in reversed(boxes) if b.opener.startswith("<div")), None)
+    return box is None or at - box.at > PAGE_BUDGET // 2
 
 
 def _only_headings(lines: list[str]) -> bool:
     """A heading stays with what follows it: no part ends on a heading."""
     return all(not line or _HEADING.match(line) for line in lines)
-
-
-def _closers(stack: tuple[str, ...]) -> list[str]:
-    return [f"</{_OPEN.match(line).group(1)}>" for line in reversed(stack)]  # type: ignore[union-attr]
 
 
 def _continued(opener: str, word: str) -> str:
@@ -128,42 +155,46 @@ def _continued(opener: str, word: str) -> str:
     return f"{line[:at]} {word}{line[at:]}"
 
 
-def _continued_heading(heading: str, word: str) -> str:
-    """The section a part starts in, named again: "## Các cấp đại hội (tiếp theo)", without its anchor."""
-    return f"{_ANCHOR.sub('', heading).rstrip()} {word}"
-
-
-def _reopened(atom: Atom, word: str) -> list[str]:
-    """What a continuation starts with: the HTML containers, the table header, the items and boxes it is in."""
-    lines = [*atom.stack, ""] if atom.stack else []
+def _outline(atom: Atom, word: str) -> list[str]:
+    """The items and boxes a nested item sits in, shown again, and a table's header."""
+    lines = []
     for opener in atom.outline:
         lines.append(_continued(opener, word))
         if _ADMONITION.match(opener.lstrip()):
             lines.append("")
-    return lines + ([*atom.header] if atom.header else [])
+    return lines + list(atom.header)
 
 
-def pack(body: str, continued: str = "(tiếp theo)") -> list[str]:
-    """The body in parts of at most PAGE_BUDGET, each block at most BLOCK_BUDGET (where it can be cut)."""
+def _new_part(atom: Atom, word: str) -> list[str]:
+    """How a part that starts at `atom` opens: the boxes it is in, the section it is in (named again, as
+    where it was written: inside the boxes open at its heading), then the items and table it is in."""
+    lines = [line for box in atom.boxes[: atom.heading_depth] for line in box.reopened()]
+    if atom.heading and not any(_HEADING.match(line) for line in atom.lines[:2]):
+        lines += [f"{_ANCHOR.sub('', atom.heading).rstrip()} {word}", ""]
+    lines += [line for box in atom.boxes[atom.heading_depth :] for line in box.reopened()]
+    return lines + _outline(atom, word)
+
+
+def pack(body: str, continued: str) -> list[str]:
+    """The body in parts of at most PAGE_BUDGET, each block at most BLOCK_BUDGET (where it can be cut).
+    ``continued``: the word for an item, box or section shown again after a cut ("(continued)")."""
     parts: list[list[str]] = [[]]
     page = block = 0
     for atom in atoms(body):
         if page and page + atom.size > PAGE_BUDGET:
-            parts[-1] += _closers(atom.stack)
-            starts_a_section = any(_HEADING.match(line) for line in atom.lines[:2])
-            section = [_continued_heading(atom.heading, continued), ""] if atom.heading and not starts_a_section else []
-            parts.append(section + _reopened(atom, continued))
+            parts[-1] += [box.closer() for box in reversed(atom.boxes)]
+            parts.append(_new_part(atom, continued))
             page = block = 0
         elif atom.kind == "block":
             block = 0
         elif block + atom.size > BLOCK_BUDGET:
             # A second list, table or HTML list where the first grew too long: it reads as one.
-            if atom.kind == "li":
-                parts[-1] += [*_closers(atom.stack), "", *_reopened(atom, continued)]
+            if atom.kind == "li":  # the list closed and opened again, inside the same boxes
+                parts[-1] += [atom.boxes[-1].closer(), "", *atom.boxes[-1].reopened()]
             elif atom.kind == "row" and not atom.outline:
                 parts[-1] += ["", *atom.header]
             else:
-                parts[-1] += ["", "<!-- -->", "", *_reopened(atom, continued)]
+                parts[-1] += ["", "<!-- -->", "", *_outline(atom, continued)]
             block = 0
         parts[-1] += atom.lines
         page += atom.size
@@ -204,8 +235,9 @@ def paginate(pages: dict[str, str], t: Words) -> dict[str, str]:
     rewritten to it. A page within its budgets comes back as it was."""
     out: dict[str, str] = {}
     moved: dict[str, dict[str, str]] = {}  # page file → anchor → the part file that now holds it
+    part_of: dict[str, str] = {}  # part file (2 on) → its page's file
     for file, text in pages.items():
-        if len(text) <= BLOCK_BUDGET:
+        if len(text) <= min(PAGE_BUDGET, BLOCK_BUDGET):
             out[file] = text
             continue
         page = Page.read(text)
@@ -215,10 +247,17 @@ def paginate(pages: dict[str, str], t: Words) -> dict[str, str]:
             continue
         stem = file.removesuffix(".md")
         names = [file] + [f"{stem}/{n}.md" for n in range(2, len(bodies) + 1)]
-        moved[file] = {anchor: names[n] for n, body in enumerate(bodies) if n for anchor in _anchors(body)}
+        part_of.update({name: file for name in names[1:]})
+        seen = set(_anchors(bodies[0]))
+        moved[file] = {}
+        for name, body in zip(names[1:], bodies[1:]):
+            for anchor in _anchors(body):  # an anchor belongs to the first part that holds it
+                if anchor not in seen:
+                    seen.add(anchor)
+                    moved[file][anchor] = name
         for n, body in enumerate(bodies):
             out[names[n]] = _part(page, body, n, names, t, moved[file] if n == 0 else None)
-    return {file: _relinked(file, text, moved) for file, text in out.items()} if moved else out
+    return {file: _relinked(file, text, moved, part_of) for file, text in out.items()} if moved else out
 
 
 def _anchors(body: str) -> Iterator[str]:
@@ -228,7 +267,7 @@ def _anchors(body: str) -> Iterator[str]:
 
 def _part(page: Page, body: str, n: int, names: list[str], t: Words, moved: dict[str, str] | None) -> str:
     """Part n (from 0) of a page: its number in the title and heading, and links to the other parts (written
-    from docs/: _relinked makes them relative)."""
+    as from the page: _relinked writes them again from the part's folder)."""
     label = t("part-of").format(part=n + 1, parts=len(names))
     front = page.front
     if front.startswith("---\n"):
@@ -237,7 +276,9 @@ def _part(page: Page, body: str, n: int, names: list[str], t: Words, moved: dict
         title = re.search(r"^title: (.*)$", page.front, flags=re.M)
         whole = f"part_of: {title.group(1)}\n" if title else ""  # the page's own title (its social card's)
         front = front[:end] + f"part: {n + 1}\nparts: {len(names)}\n{whole}" + front[end:]
-    heading = f"{page.heading} ({label})" if page.heading else ""
+    heading = f"{page.heading} {label}" if page.heading else ""
+    folder = posixpath.dirname(names[0])
+    names = [posixpath.relpath(name, folder or ".") for name in names]  # as written on the page, for _relinked
     links = " · ".join(
         f"**{i + 1}**" if i == n else f'[{i + 1}]({name}){{ data-part="{i + 1}" }}' for i, name in enumerate(names)
     )
@@ -253,7 +294,7 @@ def _part(page: Page, body: str, n: int, names: list[str], t: Words, moved: dict
 def _titled(value: str, label: str) -> str:
     import yaml
 
-    return json.dumps(f"{yaml.safe_load(value)} ({label})", ensure_ascii=False)
+    return json.dumps(f"{yaml.safe_load(value)} {label}", ensure_ascii=False)
 
 
 def _json(moved: dict[str, str]) -> str:
@@ -262,21 +303,20 @@ def _json(moved: dict[str, str]) -> str:
     return json.dumps(table, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def _relinked(file: str, text: str, moved: dict[str, dict[str, str]]) -> str:
-    """Links from `file` that point at a moved anchor go to its part; a part's relative links gain `../`."""
-    up = "../" * file.count("/")
+def _relinked(file: str, text: str, moved: dict[str, dict[str, str]], part_of: dict[str, str]) -> str:
+    """Links from `file` that point at a moved anchor go to its part. A part's text was written for its page,
+    so its relative links are read from the page's folder and written again from the part's."""
+    written_for = part_of.get(file, file)
+    origin, here = posixpath.dirname(written_for), posixpath.dirname(file)
 
     def link(match: re.Match[str]) -> str:
         target, anchor = match.group(1), match.group(2) or ""
         if _EXTERNAL.match(target) or not (target or anchor):
             return match.group(0)
-        if not target.endswith(".md"):
-            if target:  # a picture or download, beside the pages
-                return f"]({up}{target}{anchor}"
-            target = file.split("/", 1)[0] + ".md" if "/" in file else file  # an anchor on the page it was written on
-        goes_to = moved.get(target, {}).get(anchor[1:], target)
+        page = posixpath.normpath(posixpath.join(origin, target)) if target else written_for
+        goes_to = moved.get(page, {}).get(anchor[1:], page)
         if goes_to == file and anchor:
             return f"]({anchor}"
-        return f"]({up}{goes_to}{anchor}"
+        return f"]({posixpath.relpath(goes_to, here or '.')}{anchor}"
 
     return _LINK.sub(link, text)

@@ -130,9 +130,11 @@ class Filters:
     def place_name(self, place: dict[str, Any], lower: bool = False) -> str:
         """A place as this edition names it: "Phường Quyết Thắng" (with ``lower``, "phường Quyết Thắng", as
         within a sentence) / "Quyết Thắng ward". Names keep their Vietnamese spelling."""
-        if self.lang == LANGUAGES[0]:
-            return f"{place['kind'].lower() if lower else place['kind']} {place['name']}"
-        return f"{place['name']} {place['kind_en'].lower()}"
+        kind = self.tr(place, "kind")
+        # The order and case are each language's (strings.yml, place-name): "Phường Quyết Thắng", "Quyết Thắng ward".
+        return strings.t("place-name", self.lang).format(
+            name=place["name"], kind=kind.lower() if lower else kind, kind_lower=kind.lower()
+        )
 
     def date_text(self, date: str) -> str:
         """Vietnamese dates as the article writes them (12/01/2024); other languages in their own words, by

@@ -328,6 +328,16 @@ def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> 
 
 
 def check_verbatim(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    for name, sub in schema["properties"].items():  # a misspelt field would switch the check off unseen
+        entry = sub.get("items", {}) if isinstance(sub, dict) else {}
+        unknown = [field for field in entry.get("x-verbatim", []) if field not in entry.get("properties", {})]
+        if unknown:
+            raise DataError(
+                SCHEMA_FILE.name,
+                f"properties.{name}.items.x-verbatim",
+                f"{unknown[0]!r} is not a field of {name} entries",
+                "names of the entry's fields: " + ", ".join(entry.get("properties", {})),
+            )
     error = next(_verbatim_class(article)(schema).iter_errors(dataset.values), None)
     if error is not None:
         raise dataset.error(tuple(error.absolute_path), error.message, "the value as the article writes it")

@@ -3,7 +3,8 @@
    by part 1's own link to that part (MkDocs wrote it for this site's kind of addresses, served or offline). */
 (function () {
   var table = document.getElementById("moved-anchors");
-  var id = decodeURIComponent(location.hash.slice(1));
+  var id;
+  try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }  // a malformed address
   if (!table || !id || document.getElementById(id)) return;
   var part = JSON.parse(table.textContent)[id];
   var link = part && document.querySelector('.page-parts a[data-part="' + part + '"]');
