@@ -64,7 +64,8 @@ def _finalize(value: Any) -> Any:
     return value if _is_plain(value) else md_escape(value)
 
 
-LANGUAGES = ("vi", "en")  # the first is the default edition, at /; the others under /<lang>/
+LANGUAGES = ("vi", "en")
+_REQUIRED = object()  # the first is the default edition, at /; the others under /<lang>/
 
 
 class Filters:
@@ -104,10 +105,17 @@ class Filters:
             )
         return self._cites[pids]
 
-    def tr(self, entry: Any, field: str) -> Any:
-        """An entry's text in this edition's language: ``label`` or ``label_en``."""
+    def tr(self, entry: Any, field: str, default: Any = _REQUIRED) -> Any:
+        """An entry's text in this edition's language: ``label`` or ``label_en`` (``default`` if it has none)."""
         key = field if self.lang == LANGUAGES[0] else f"{field}_{self.lang}"
+        if default is not _REQUIRED and (key not in entry if isinstance(entry, dict) else not hasattr(entry, key)):
+            return default
         return entry[key] if isinstance(entry, dict) else getattr(entry, key)
+
+    def said(self, entry: Any, field: str) -> Any:
+        """An entry's text in this edition: the article's own words with their typos corrected, or the translation."""
+        text = self.tr(entry, field)
+        return self.fixed(text) if self.lang == LANGUAGES[0] else text
 
     def t(self, key: str, markdown: bool = False, **values: Any) -> Any:
         """The site's own words (strings.yml) in this edition's language, shown as plain text. With values (or
@@ -204,6 +212,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         json=json_value,
         iso_date=lambda date: parse_date(date).isoformat(),
         tr=filters.tr,
+        said=filters.said,
         place_name=filters.place_name,
         date_text=filters.date_text,
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
