@@ -308,15 +308,19 @@ def _relinked(file: str, text: str, moved: dict[str, dict[str, str]], part_of: d
     so its relative links are read from the page's folder and written again from the part's."""
     written_for = part_of.get(file, file)
     origin, here = posixpath.dirname(written_for), posixpath.dirname(file)
+    done: dict[str, str] = {}  # the same few links (the source's paragraphs) come again and again
 
     def link(match: re.Match[str]) -> str:
-        target, anchor = match.group(1), match.group(2) or ""
-        if _EXTERNAL.match(target) or not (target or anchor):
-            return match.group(0)
-        page = posixpath.normpath(posixpath.join(origin, target)) if target else written_for
-        goes_to = moved.get(page, {}).get(anchor[1:], page)
-        if goes_to == file and anchor:
-            return f"]({anchor}"
-        return f"]({posixpath.relpath(goes_to, here or '.')}{anchor}"
+        whole = match.group(0)
+        if whole not in done:
+            target, anchor = match.group(1), match.group(2) or ""
+            if _EXTERNAL.match(target) or not (target or anchor):
+                done[whole] = whole
+            else:
+                page = posixpath.normpath(posixpath.join(origin, target)) if target else written_for
+                goes_to = moved.get(page, {}).get(anchor[1:], page)
+                same = goes_to == file and anchor
+                done[whole] = f"]({anchor}" if same else f"]({posixpath.relpath(goes_to, here or '.')}{anchor}"
+        return done[whole]
 
     return _LINK.sub(link, text)
