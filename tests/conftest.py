@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from benchkit import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 from helpers.project import build_site  # noqa: E402
 from sitegen.pipeline import load_model  # noqa: E402
+
+# A suite started in the background (`nohup … &`) inherits SIGINT ignored, and so would every `mkdocs serve`
+# it starts, while the tests stop serve as Ctrl+C does. Python's own handler is set back; children then start
+# with the default.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REQUIRED = bool(os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"))
 _missing: list[str] = []
