@@ -50,3 +50,11 @@ def test_compiled_templates_are_kept_only_in_the_checked_folder(home):
     (home / "templates").chmod(0o700)
     home.chmod(0o777)  # now others could write: no compiled template is loaded from it
     assert _template_cache.__wrapped__() is None
+
+
+@pytest.mark.parametrize("name", ["templates", "cards"])
+def test_a_subfolder_others_can_write_is_not_trusted(home, name):
+    """Jinja loads compiled templates from templates/: it passes the same checks as the cache folder itself."""
+    assert cache.subfolder(name) == home / name
+    (home / name).chmod(0o777)
+    assert cache.subfolder(name) is None

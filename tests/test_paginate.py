@@ -27,29 +27,33 @@ def small(monkeypatch):
     monkeypatch.setattr(paginate, "BLOCK_BUDGET", 400)
 
 
+def made_up(opening: str, entry: str, n: int, closing: str = "") -> str:
+    """A page: the front matter, its opening lines, then `n` entries (`entry` with {i}), then its closing."""
+    entries = "\n".join(entry.format(i=i) for i in range(n))
+    return f"{FRONT}{opening}{entries}\n{closing}"
+
+
 def list_page(n: int) -> str:
-    items = "\n".join(f"- **Nơi số {i}**{{ #noi-{i} }} [đoạn 1](nguon.md#p1)" for i in range(n))
-    return f"{FRONT}Từ tỉnh xuống xã.\n\n{items}\n"
+    return made_up("Từ tỉnh xuống xã.\n\n", "- **Nơi số {i}**{{ #noi-{i} }} [đoạn 1](nguon.md#p1)", n)
 
 
 def table_page(n: int) -> str:
-    rows = "\n".join(f"| Số liệu {i} | {i} | [đoạn 2](nguon.md#p2) |" for i in range(n))
-    return f"{FRONT}## Bảng {{ #bang }}\n\n| Số liệu | Giá trị | Nguồn |\n|---|---|---|\n{rows}\n"
+    header = "## Bảng { #bang }\n\n| Số liệu | Giá trị | Nguồn |\n|---|---|---|\n"
+    return made_up(header, "| Số liệu {i} | {i} | [đoạn 2](nguon.md#p2) |", n)
 
 
 def html_list_page(n: int) -> str:
-    items = "\n".join(f'<li id="moc-{i}" markdown>**Mốc {i}** — sự kiện.</li>' for i in range(n))
-    return f'{FRONT}<ol class="timeline" markdown>\n{items}\n</ol>\n'
+    entry = '<li id="moc-{i}" markdown>**Mốc {i}** — sự kiện.</li>'
+    return made_up('<ol class="timeline" markdown>\n', entry, n, "</ol>\n")
 
 
 def tree_page(n: int) -> str:
-    children = "\n".join(f"    - **Xã số {i}**{{ #xa-{i} }} [đoạn 8](nguon.md#p8)" for i in range(n))
-    return f"{FRONT}- **Tỉnh Kon Tum**{{ #kon-tum }} [đoạn 10](nguon.md#p10)\n{children}\n"
+    opening = "- **Tỉnh Kon Tum**{ #kon-tum } [đoạn 10](nguon.md#p10)\n"
+    return made_up(opening, "    - **Xã số {i}**{{ #xa-{i} }} [đoạn 8](nguon.md#p8)", n)
 
 
 def box_page(n: int) -> str:
-    items = "\n".join(f"    - Số ngày {i}: **{i} ngày**" for i in range(n))
-    return f'{FRONT}!!! info "Số liệu tính toán"\n\n{items}\n'
+    return made_up('!!! info "Số liệu tính toán"\n\n', "    - Số ngày {i}: **{i} ngày**", n)
 
 
 def test_a_page_within_its_budgets_comes_back_byte_for_byte(small):

@@ -17,10 +17,10 @@ KEEP = 32
 KEEP_CARDS = 400  # ~30 pages x 2 editions, several versions each
 
 
-def cache_dir() -> Path | None:
-    folder = Path(platformdirs.user_cache_dir("kontum-mttq-site", appauthor=False))
+def _trusted(folder: Path, parents: bool = False) -> Path | None:
+    """``folder``, made if need be, when it is a real folder this user owns that nobody else can write."""
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=parents, exist_ok=True)
         info = folder.lstat()
     except OSError:
         return None
@@ -29,17 +29,14 @@ def cache_dir() -> Path | None:
     return folder
 
 
+def cache_dir() -> Path | None:
+    return _trusted(Path(platformdirs.user_cache_dir("kontum-mttq-site", appauthor=False)), parents=True)
+
+
 def subfolder(name: str) -> Path | None:
-    """A folder of the cache (templates/, cards/), made with the cache's own checks; None where there is none."""
+    """A folder of the cache (templates/, cards/), with the cache's own checks; None where there is none."""
     base = cache_dir()
-    if base is None:
-        return None
-    folder = base / name
-    try:
-        folder.mkdir(exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return folder if not folder.is_symlink() else None
+    return _trusted(base / name) if base is not None else None
 
 
 def known(kind: str, digest: str) -> bool:

@@ -102,6 +102,7 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
     puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html.
     The later parts of a long page (paginate.py: front matter `part: 2`, ...) show their page's card."""
+    from .paginate import page_of_part
     from .render import LANGUAGES, front_matter, yaml_string
 
     site = model.data["site"]
@@ -134,9 +135,8 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
         alt = f"{title} — {figure['written']}: {label}"
         named[path] = f"card: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n"
         out[path] = "---\n" + named[path] + text[4:]
-    for path in later_parts:  # slug/2.en.md → slug.en.md
-        folder_name, file_name = path.rsplit("/", 1)
-        owner = folder_name + file_name[file_name.index(".") :]
+    for path in later_parts:
+        owner = page_of_part(path)
         if owner in named:
             out[path] = "---\n" + named[owner] + pages[path][4:]
     return out

@@ -260,6 +260,12 @@ def paginate(pages: dict[str, str], t: Words) -> dict[str, str]:
     return {file: _relinked(file, text, moved, part_of) for file, text in out.items()} if moved else out
 
 
+def page_of_part(path: str) -> str:
+    """The page a later part belongs to, as named above and suffixed by its edition: slug/2.en.md → slug.en.md."""
+    folder, name = path.rsplit("/", 1)
+    return folder + name[name.index(".") :]
+
+
 def _anchors(body: str) -> Iterator[str]:
     for match in _ANCHOR.finditer(body):
         yield match.group(1) or match.group(2)
@@ -271,10 +277,12 @@ def _part(page: Page, body: str, n: int, names: list[str], t: Words, moved: dict
     label = t("part-of").format(part=n + 1, parts=len(names))
     front = page.front
     if front.startswith("---\n"):
-        front = re.sub(r"^title: (.*)$", lambda m: f"title: {_titled(m.group(1), label)}", front, count=1, flags=re.M)
+        title = re.search(r"^title: (.*)$", front, flags=re.M)
+        whole = ""
+        if title:  # the part's number in its title; the page's own title kept for its social card
+            front = front[: title.start(1)] + _titled(title.group(1), label) + front[title.end(1) :]
+            whole = f"part_of: {title.group(1)}\n"
         end = front.index("\n---\n", 4) + 1
-        title = re.search(r"^title: (.*)$", page.front, flags=re.M)
-        whole = f"part_of: {title.group(1)}\n" if title else ""  # the page's own title (its social card's)
         front = front[:end] + f"part: {n + 1}\nparts: {len(names)}\n{whole}" + front[end:]
     heading = f"{page.heading} {label}" if page.heading else ""
     folder = posixpath.dirname(names[0])

@@ -64,8 +64,8 @@ def _finalize(value: Any) -> Any:
     return value if _is_plain(value) else md_escape(value)
 
 
-LANGUAGES = ("vi", "en")
-_REQUIRED = object()  # the first is the default edition, at /; the others under /<lang>/
+LANGUAGES = ("vi", "en")  # the first is the default edition, at /; the others under /<lang>/
+_REQUIRED = object()  # tr() without a default: the field must be there
 
 
 class Filters:
@@ -73,6 +73,9 @@ class Filters:
 
     def __init__(self, model: Model, lang: str) -> None:
         self.lang = lang
+        # This edition's text is a translation of the article's Vietnamese, not the original: quotes are shown
+        # translated, with the original beside them where the page says so.
+        self.translated = lang != LANGUAGES[0]
         self._cites: dict[tuple[str, ...], Markup] = {}
         # All errata in one pattern (longest first), compiled once: text is corrected in one pass.
         rights = {erratum["wrong"]: erratum["right"] for erratum in model.errata}
@@ -115,7 +118,7 @@ class Filters:
     def said(self, entry: Any, field: str) -> Any:
         """An entry's text in this edition: the article's own words with their typos corrected, or the translation."""
         text = self.tr(entry, field)
-        return self.fixed(text) if self.lang == LANGUAGES[0] else text
+        return text if self.translated else self.fixed(text)
 
     def t(self, key: str, markdown: bool = False, **values: Any) -> Any:
         """The site's own words (strings.yml) in this edition's language, shown as plain text. With values (or
@@ -225,9 +228,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         site=model.data["site"],
         source_page=SOURCE_PAGE,
         lang=lang,
-        # This edition's text is a translation of the article's Vietnamese, not the original: quotes are shown
-        # translated, with the original beside them where the page says so.
-        translated=lang != LANGUAGES[0],
+        translated=filters.translated,
         say=filters.say,
         t=filters.t,
         translation=model.data["translation"],

@@ -38,13 +38,13 @@ def vocabulary(model: Model) -> dict[str, list]:
 
 
 def search_files(model: Model) -> dict[str, bytes]:
-    fold = (SCRIPTS / "fold.js").read_text(encoding="utf-8")
+    fold = compact((SCRIPTS / "fold.js").read_text(encoding="utf-8"))  # in both files
     pairs = list({(entry["abbr"], entry["expansion"]): [entry["abbr"], entry["expansion"]] for entry in model.glossary}.values())
     data = (
         "/* From the data: the glossary's abbreviations and expansions (data/glossary.yml), synonyms and question words (data/synonyms.yml). */\n"
         f"self.searchSynonyms = {json.dumps(pairs, ensure_ascii=False)};\n"
         f"self.searchVocabulary = {json.dumps(vocabulary(model), ensure_ascii=False)};\n"
     )
-    worker = "\n".join([compact(fold), data, compact((SCRIPTS / "lunr-vi.js").read_text(encoding="utf-8"))])
-    highlight = "\n".join([compact(fold), compact((SCRIPTS / "highlight.js").read_text(encoding="utf-8"))])
+    worker = "\n".join([fold, data, compact((SCRIPTS / "lunr-vi.js").read_text(encoding="utf-8"))])
+    highlight = "\n".join([fold, compact((SCRIPTS / "highlight.js").read_text(encoding="utf-8"))])
     return {WORKER_FILE: worker.encode("utf-8"), HIGHLIGHT_FILE: highlight.encode("utf-8")}
