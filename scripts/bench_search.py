@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 from benchkit import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
-    EXTRA_FILES,
     build_variant,
     copy_project,
     machine,
@@ -43,11 +42,10 @@ from benchkit import (  # noqa: E402
 
 
 def payload(site: Path) -> dict[str, int]:
-    """What differs between the two: the index, the Vietnamese language file, this site's extras. And
+    """What differs between the two: the index and the Vietnamese language file (the worker's code and data). And
     (gzip_all) everything searching downloads, with Material's worker and lunr's stemmer support, the same
     for both."""
     files = [site / "search/search_index.json", site / "assets/javascripts/lunr/min/lunr.vi.min.js"]
-    files += [site / extra for extra in EXTRA_FILES if (site / extra).exists()]
     shared = [*(site / "assets/javascripts/workers").glob("search.*.min.js")]
     shared.append(site / "assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
     raw = sum(path.stat().st_size for path in files)

@@ -66,9 +66,6 @@ def machine() -> dict[str, str]:
 RESULTS = ROOT / "bench" / "results"  # about the site, not the article: kept apart from data/
 
 
-EXTRA_FILES = ["assets/javascripts/search-highlight.js"]  # this site's: the page's highlight of folded words
-
-
 def synthetic_data(factor: int, dest: Path) -> Path:
     """The real data with every list entry repeated `factor` times under new ids (SYNTHETIC, never published)."""
     shutil.copytree(ROOT / "data", dest)
@@ -101,8 +98,6 @@ def build_variant(project: Path, site: Path, default: bool) -> None:
 
         original = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.vi.min.js"
         shutil.copy(original, site / "assets/javascripts/lunr/min/lunr.vi.min.js")
-        for extra in EXTRA_FILES:
-            (site / extra).unlink(missing_ok=True)
 
 
 def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:

@@ -143,3 +143,20 @@ def test_a_misspelt_field_in_the_schemas_x_verbatim_is_named_not_ignored(tmp_pat
     with pytest.raises(DataError) as error:
         pipeline.load_model(SYNTHETIC, schema_file=schema)
     assert "schema.json" in str(error.value) and "'datee' is not a field of events entries" in str(error.value)
+
+
+def test_a_search_source_edited_without_minifying_stops_the_build_in_one_line(data, tmp_path, capsys, monkeypatch):
+    """A developer who edits the search worker's source and forgets scripts/minify_search.py is told so."""
+    from sitegen import search_scripts
+
+    scripts = tmp_path / "search"
+    shutil.copytree(search_scripts.SCRIPTS, scripts)
+    (scripts / "lunr-vi.js").write_text((scripts / "lunr-vi.js").read_text(encoding="utf-8") + "\n// edited\n", encoding="utf-8")
+    monkeypatch.setattr(search_scripts, "SCRIPTS", scripts)
+    monkeypatch.setattr(search_scripts, "MINIFIED", scripts / "worker.min.js")
+    status = main(["--data", str(data), "--out", str(tmp_path / "docs")])
+    err = capsys.readouterr().err.strip()
+    assert status == 1
+    assert len(err.splitlines()) == 1, err
+    assert "worker.min.js" in err and "older than its sources" in err and "minify_search.py" in err
+    assert not (tmp_path / "docs").exists()

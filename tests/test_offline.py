@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 
+from helpers.html import highlighted_words
 from helpers.project import ROOT, build_site
 
 pytestmark = pytest.mark.browser
@@ -71,7 +72,6 @@ def test_offline_search_decodes_keyboard_residue_and_marks_the_landing_page(brow
     page.keyboard.type("quyeets thawngs")
     page.wait_for_function("() => (document.querySelector('.md-search-result__link') || {}).href?.includes('dai-hoi-diem.html')")
     page.locator(".md-search-result__link").first.click()
-    page.wait_for_function("() => document.querySelectorAll('article mark[data-md-highlight]').length > 0")
-    marks = {text.lower() for text in page.locator("article mark[data-md-highlight]").all_inner_texts()}
+    marks = highlighted_words(page)
     page.close()
     assert "quyết" in marks, marks

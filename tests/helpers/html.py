@@ -110,3 +110,11 @@ def marked(path: Path) -> tuple[str, str]:
     parser = MarkedText()
     parser.feed(path.read_text(encoding="utf-8"))
     return " ".join(" ".join(parser.inside).split()), " ".join(" ".join(parser.outside).split())
+
+
+def highlighted_words(page) -> set[str]:
+    """The words Material's highlighter marked in the open page's article (?h=), lower case. Material joins
+    neighbouring marks into one ("quyết thắng"), so this reads words, not marks."""
+    page.wait_for_function("() => document.querySelectorAll('article mark[data-md-highlight]').length > 0")
+    texts = page.locator("article mark[data-md-highlight]").all_inner_texts()
+    return {word.lower() for text in texts for word in text.split()}

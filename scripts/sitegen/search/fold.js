@@ -2,7 +2,7 @@
  * Folding for Vietnamese search: lower case, every tone mark and other diacritic removed, đ → d.
  * "Việt Nam", "viet nam" and "VIỆT NAM" all fold to "viet nam". Also the one canonical form of a date
  * ("12/01/2024", "12.1.2024", "2024-01-12" → "date20240112"), which the index adds beside every date.
- * Part of the search worker's lunr.vi.min.js (see lunr-vi.js) and of the page's search-highlight.js.
+ * Part of the search worker's lunr.vi.min.js (see lunr-vi.js).
  */
 (function (scope) {
   "use strict";

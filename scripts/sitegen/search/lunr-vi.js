@@ -14,8 +14,12 @@
  * parts; and, only when nothing else matches, a word of the index one edit away. Question words are dropped.
  * Pages covering more units rank first; if some page covers them all, only those are shown.
  *
- * The generator (scripts/sitegen/search.py) writes fold.js, the data and this file, in that order, into
- * one file, assets/javascripts/lunr/min/lunr.vi.min.js (the offline edition's worker loads nested scripts late).
+ * A result's ?h= (Material's, after a click) also carries the page's own spellings of what was found (quyết for
+ * quyet, 12/01/2024 for a date), so Material's highlighter marks them on the page.
+ *
+ * scripts/minify_search.py minifies fold.js and this file into worker.min.js (terser); the generator
+ * (scripts/sitegen/search_scripts.py) writes the data and that code as one file,
+ * assets/javascripts/lunr/min/lunr.vi.min.js (the offline edition's worker loads nested scripts late).
  */
 (function () {
   "use strict";
@@ -34,9 +38,9 @@
   // rank as high as the word itself: nothing is added to the index for them.
   var glossary = (self.searchSynonyms || []).map(function (pair) { return [pair[0], pair[1], 1]; });
 
-  // Marked spellings of each folded word, seen while indexing (for Telex/VNI decoding).
+  // The index's words as the pages write them (lower case), by folded word or date key: quyet → [quyết],
+  // date20240112 → [12/01/2024]. For Telex/VNI decoding, and for ?h= (Material marks them after a click).
   var spellings = {};
-  var seenSpellings = new Set();
 
   // Roman numerals up to 39 (the ordinals of congresses and terms): "xi" → 11, anything else → 0.
   function roman(text) {
@@ -50,11 +54,8 @@
     return total;
   }
 
-  // What one token adds, whatever its neighbours: computed once per distinct word.
-  var extrasCache = new Map();
+  // What one word adds, whatever its neighbours: its date key, a code's parts, an ordinal's digits.
   function extras(text) {
-    var hit = extrasCache.get(text);
-    if (hit) return hit;
     var out = [];
     var folded = fold(text);
     var date = F.numericDate(folded);
@@ -65,41 +66,48 @@
     var ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
     if (ordinal) out.push(String(+ordinal[1]));
     if (folded.length >= 2 && roman(folded)) out.push(String(roman(folded)));
-    if (extrasCache.size < 200000) extrasCache.set(text, out);
     return out;
   }
 
-  // Punctuation off both ends; once per distinct word (a cache), as folding.
-  var trimCache = new Map();
-  function trim(text) {
-    var hit = trimCache.get(text);
-    if (hit !== undefined) return hit;
-    var out = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    if (trimCache.size < 200000) trimCache.set(text, out);
-    return out;
+  // Punctuation off both ends, then folded, and what the word adds whatever its neighbours; worked out
+  // once per distinct word (a cache), which also records its spellings once.
+  var words = new Map();
+  function known(text) {
+    var hit = words.get(text);
+    if (hit) return hit;
+    var trimmed = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    var folded = fold(trimmed);
+    var more = trimmed ? extras(trimmed) : [];
+    if (folded !== trimmed) record(folded, trimmed);
+    if (/^date/.test(more[0])) record(more[0], trimmed);
+    // [folded, its extras, whether it looks at its neighbours: a day, a month's name, a single roman numeral]
+    hit = [folded, more, /^(\d\d?|[ivx])$/.test(folded) || !!MONTHS[folded]];
+    if (words.size < 200000) words.set(text, hit);
+    return hit;
   }
 
-  function trimmer(token) {
-    return token.update(trim);
+  function record(key, spelling) {
+    var list = spellings[key] = spellings[key] || [];
+    if (list.indexOf(spelling) < 0) list.push(spelling);
   }
 
-  // Each word is indexed folded only (half the postings of folded + as written: the worker is ready sooner);
-  // the spelling as typed still ranks first, checked against the page's text at query time.
+  // The index pipeline's one stage. Each word is indexed folded only (half the postings of folded + as
+  // written: the worker is ready sooner); the spelling as typed still ranks first, checked against the
+  // page's text at query time. Added words keep the token's position, so Material highlights the word.
   function foldToken(token, index, tokens) {
-    var text = token.toString();
-    if (!text) return undefined;
-    var folded = fold(text);
-    if (folded !== text && !seenSpellings.has(text)) {
-      seenSpellings.add(text);
-      push(spellings, folded, text);
-    }
-    var out = [folded === text ? token : token.update(function () { return folded; })];
-    function add(word) { out.push(token.clone(function () { return word; })); }
+    var word = known(token.str);
+    var folded = word[0];
+    if (!folded) return undefined;
+    token.str = folded;
+    if (!word[1].length && !word[2]) return token;  // most words: nothing more
+    var out = [token];
+    word[1].forEach(function (key) { out.push(new lunr.Token(key, token.metadata)); });
+    if (!word[2]) return out;
     function at(offset) {
       var next = tokens[index + offset];
-      return next === undefined ? "" : fold(next.toString());
+      return next ? known(next.str)[0] : "";
     }
-    extras(text).forEach(add);
+    function add(key) { if (key) out.push(new lunr.Token(key, token.metadata)); }
     if (folded.length === 1 && roman(folded) && /^(thu|khoa)$/.test(at(-1))) add(String(roman(folded)));
     // Dates in words: "12 January 2024", "January 12, 2024", "ngày 12 tháng 1 năm 2024".
     if (/^\d{1,2}$/.test(folded)) {
@@ -108,18 +116,17 @@
     } else if (MONTHS[folded] && /^\d{1,2}$/.test(at(1)) && /^\d{4}$/.test(at(2))) {
       add(F.dateKey(at(2), MONTHS[folded], at(1)));
     }
-    return out.filter(function (item) { return item.toString(); });
+    return out;
   }
 
+  // Material removes lunr.vi's stopWordFilter and stemmer, and keeps lunr.vi.trimmer, as mkdocs.yml's
+  // `pipeline: [trimmer]` asks: the one stage goes under that name. The query side is our own (below).
   lunr.vi = function () {
     this.pipeline.reset();
-    this.pipeline.add(lunr.vi.trimmer, lunr.vi.fold);
+    this.pipeline.add(foldToken);
     this.searchPipeline.reset();
-    this.searchPipeline.add(lunr.vi.trimmer);
   };
-  lunr.vi.trimmer = trimmer;
-  lunr.vi.fold = foldToken;
-  lunr.Pipeline.registerFunction(trimmer, "trimmer-vi");
+  lunr.vi.trimmer = foldToken;
   lunr.Pipeline.registerFunction(foldToken, "fold-vi");
 
   // ---- Query side ----
@@ -314,40 +321,41 @@
       .map(function (word) { return word.text.normalize("NFC"); });
   }
 
+  // Dates typed as several words, matched on the folded words joined by spaces, month names as m1 … m12;
+  // the groups in the order the letters say (d: day, m: month, y: year). A month and year finds its days.
+  var DATES = [
+    [/^(\d{1,2}) (?:thang |m)?(\d{1,2}) (?:nam )?(\d{4})(?= |$)/, "dmy"], // 12 1 2024, 12 tháng 1 năm 2024, 12 January 2024
+    [/^(\d{4}) (\d{1,2}) (\d{1,2})(?= |$)/, "ymd"],
+    [/^m(\d{1,2}) (\d{1,2}) (\d{4})(?= |$)/, "mdy"], // January 12, 2024
+    [/^(?:thang |m)(\d{1,2}) (?:nam )?(\d{4})(?= |$)/, "my"], // tháng 4 năm 2024, April 2024
+    [/^(\d{1,2})(?: thang | m|[\/.])(\d{1,2})(?= |$)/, "dm"], // 12 tháng 1, 12 January, 12/1
+    [/^m(\d{1,2}) (\d{1,2})(?= |$)/, "md"]
+  ];
+
   // A date at words[i] in any spelling readers use; → {length, keys, prefix} or null.
   function dateAt(v, words, i) {
-    function w(k) { return words[i + k] ? fold(words[i + k].text) : ""; }
-    function num(k, max) { return /^\d{1,2}$/.test(w(k)) && +w(k) >= 1 && +w(k) <= max; }
-    function year(k) { return /^\d{4}$/.test(w(k)); }
-    function dayMonth(length, day, month) {
-      var tail = F.dateKey(2000, month, day).slice(8);
-      if (tail.length !== 4) return null;
-      return { length: length, keys: v.dates.filter(function (key) { return key.slice(8) === tail; }) };
-    }
-    var skip = w(0) === "ngay" && /^\d/.test(w(1)) ? 1 : 0;
-    var one = F.numericDate(w(skip));
+    var list = words.slice(i, i + 6).map(function (word) {
+      var folded = fold(word.text);
+      return MONTHS[folded] ? "m" + MONTHS[folded] : folded;
+    });
+    var skip = list[0] === "ngay" && /^\d/.test(list[1]) ? 1 : 0;
+    var one = F.numericDate(list[skip] || "");
     if (one) return { length: skip + 1, keys: [one] };
-    var dm = /^(\d{1,2})[\/.](\d{1,2})$/.exec(w(skip));
-    if (dm && +dm[2] <= 12) return dayMonth(skip + 1, dm[1], dm[2]);
-    var k = skip;
-    if (num(k, 31) && num(k + 1, 12) && year(k + 2)) return { length: k + 3, keys: [F.dateKey(w(k + 2), w(k + 1), w(k))] };
-    if (year(k) && num(k + 1, 12) && num(k + 2, 31)) return { length: k + 3, keys: [F.dateKey(w(k), w(k + 1), w(k + 2))] };
-    if (num(k, 31) && w(k + 1) === "thang" && num(k + 2, 12)) {
-      if (w(k + 3) === "nam" && year(k + 4)) return { length: k + 5, keys: [F.dateKey(w(k + 4), w(k + 2), w(k))] };
-      return dayMonth(k + 3, w(k), w(k + 2));
+    var text = list.slice(skip).join(" ");
+    for (var d = 0; d < DATES.length; d++) {
+      var m = DATES[d][0].exec(text);
+      if (!m) continue;
+      var at = {};
+      DATES[d][1].split("").forEach(function (part, k) { at[part] = m[k + 1]; });
+      var length = skip + m[0].split(" ").length;
+      if (at.y) {
+        var key = F.dateKey(at.y, at.m, at.d);
+        return key ? { length: length, keys: [key], prefix: !at.d } : null;
+      }
+      // A day and month with no year: every date of the index on that day.
+      var tail = F.dateKey(2000, at.m, at.d).slice(8);
+      return tail.length === 4 ? { length: length, keys: v.dates.filter(function (key) { return key.slice(8) === tail; }) } : null;
     }
-    if (w(k) === "thang" && num(k + 1, 12) && w(k + 2) === "nam" && year(k + 3)) {
-      return { length: k + 4, keys: [F.dateKey(w(k + 3), w(k + 1))], prefix: true };
-    }
-    if (num(k, 31) && MONTHS[w(k + 1)]) {
-      if (year(k + 2)) return { length: k + 3, keys: [F.dateKey(w(k + 2), MONTHS[w(k + 1)], w(k))] };
-      return dayMonth(k + 2, w(k), MONTHS[w(k + 1)]);
-    }
-    if (MONTHS[w(k)] && num(k + 1, 31)) {
-      if (year(k + 2)) return { length: k + 3, keys: [F.dateKey(w(k + 2), MONTHS[w(k)], w(k + 1))] };
-      return dayMonth(k + 2, w(k + 1), MONTHS[w(k)]);
-    }
-    if (MONTHS[w(k)] && year(k + 1)) return { length: k + 2, keys: [F.dateKey(w(k + 1), MONTHS[w(k)])], prefix: true };
     return null;
   }
 
@@ -422,14 +430,28 @@
     }
     var units = build(true);
     if (!units.length) units = build(false);
+    // The pages' own spellings of the words a unit names (quyết for quyet, 12/01/2024 for a date key): a page
+    // holding one is told it in ?h=, and Material's highlighter marks it there. Not for a short prefix's many words.
+    units.forEach(function (unit) {
+      unit.spell = [];
+      unit.alts.forEach(function (alt) {
+        alt.forEach(function (t) {
+          var keys = Object.keys(t.keys);
+          if (keys.length <= 12) keys.forEach(function (key) {
+            (v.marked[key] || []).forEach(function (spelling) { unit.spell.push([spelling, key]); });
+          });
+        });
+      });
+    });
     last = { index: index, query: query, units: units };
     return units;
   }
 
-  function labelsOf(units) {
+  function labelsOf(units, spelt) {
     var out = [];
     units.forEach(function (unit) {
       unit.alts.forEach(function (alt) { alt.forEach(function (t) { out.push(t.label); }); });
+      if (spelt) unit.spell.forEach(function (pair) { out.push(pair[0]); });
     });
     return out;
   }
@@ -440,7 +462,7 @@
   var Parser = lunr.QueryParser;
   function FoldingParser(query, target) {
     var units = last.index ? analyze(last.index, query) : [];
-    var labels = labelsOf(units);
+    var labels = labelsOf(units, true);
     secondary = new Set(labels.filter(function (label) {
       return !units.some(function (unit) { return unit.primary === label; });
     }));
@@ -473,7 +495,7 @@
     index._spellings = spellings;
     texts = {};
     spellings = {};
-    seenSpellings = new Set();
+    words = new Map();
     last = { index: index, query: null, units: null };
     return index;
   };
@@ -511,9 +533,13 @@
         });
         if (!hit) return;
         covered++;
-        // Every label of a covered unit counts as found for Material: ?h= carries synonyms and decoded words.
+        // Every label of a covered unit counts as found for Material, and so does each spelling of its words
+        // that this page holds: ?h= carries them (synonyms, decoded words, the page's own marks).
         labelsOf([unit]).forEach(function (label) {
           if (!Object.keys(metadata).some(function (key) { return key.lastIndexOf(label, 0) === 0; })) metadata[label] = {};
+        });
+        unit.spell.forEach(function (pair) {
+          if (pair[1] in metadata && !(pair[0] in metadata) && text.indexOf(pair[0]) >= 0) metadata[pair[0]] = {};
         });
       });
       // Within a tier, a long page (the whole article) counts less than a short one holding the same words.
