@@ -28,10 +28,7 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
 
     def paragraph(self, pid: str) -> Paragraph | None:
-        for paragraph in self.paragraphs:
-            if paragraph.id == pid:
-                return paragraph
-        return None
+        return next((paragraph for paragraph in self.paragraphs if paragraph.id == pid), None)
 
     def closest_passage(self, text: str) -> tuple[str, str]:
         """The paragraph id and the passage of the article most like ``text``, for error messages."""
@@ -108,7 +105,7 @@ def read_article_bytes(data_dir: Path, dataset: Dataset) -> tuple[Path, bytes]:
     path = article_path(data_dir, dataset)
     file, where = dataset.place(("article", "file"))
     try:
-        raw = read_file(path, MAX_ARTICLE_BYTES, name=path.name)
+        raw = read_file(path, MAX_ARTICLE_BYTES)
     except DataError as error:
         raise DataError(
             file,

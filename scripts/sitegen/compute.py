@@ -50,16 +50,9 @@ def compute_all(values: dict[str, Any]) -> tuple[Computed, ...]:
         inputs = tuple(lookup[tuple(ref.split("/", 1))] for ref in item["inputs"])
         results.append(
             Computed(
-                id=item["id"],
-                label=item["label"],
-                label_en=item["label_en"],
+                **{key: item[key] for key in ("id", "label", "label_en", "digits", "unit", "unit_en", "approximate", "op")},
                 value=OPERATIONS[item["op"]](*inputs),
-                digits=item["digits"],
-                unit=item["unit"],
-                unit_en=item["unit_en"],
-                approximate=item["approximate"],
                 bound=item.get("bound"),
-                op=item["op"],
                 inputs=inputs,
             )
         )

@@ -13,25 +13,9 @@ from .model import Model
 from .validate import parse_date
 
 FOLDER = "du-lieu"
-CSV_COLUMNS = [
-    "id",
-    "kind",
-    "label",
-    "label_en",
-    "written",
-    "value",
-    "total",
-    "percent",
-    "unit",
-    "unit_en",
-    "qualifier",
-    "qualifier_en",
-    "date",
-    "date_iso",
-    "paragraphs",
-    "quote",
-    "inputs",
-]
+CSV_COLUMNS = (
+    "id kind label label_en written value total percent unit unit_en qualifier qualifier_en date date_iso paragraphs quote inputs"
+).split()
 # A computed figure's qualifier: how far to trust it (approximate, or a bound because an input is an "as of" date).
 QUALIFIERS = {"approximate": ("khoảng", "about"), "at-most": ("tối đa", "at most"), "at-least": ("ít nhất", "at least")}
 
@@ -44,23 +28,11 @@ def figures_csv(model: Model) -> str:
     for figure in model.figures:
         writer.writerow(
             {
-                "id": figure["id"],
+                **{column: figure[column] for column in CSV_COLUMNS if column in figure},
                 "kind": "article",
-                "label": figure["label"],
-                "label_en": figure["label_en"],
-                "written": figure["written"],
-                "value": figure["value"],
-                "total": figure.get("total", ""),
-                "percent": figure.get("percent", ""),
-                "unit": figure["unit"],
-                "unit_en": figure["unit_en"],
-                "qualifier": figure.get("qualifier", ""),
-                "qualifier_en": figure.get("qualifier_en", ""),
-                "date": figure.get("date", ""),
                 "date_iso": parse_date(figure["date"]).isoformat() if "date" in figure else "",
                 "paragraphs": " ".join(source["paragraph"] for source in figure["sources"]),
                 "quote": " / ".join(source["quote"] for source in figure["sources"]),
-                "inputs": "",
             }
         )
     for item in model.computed:
@@ -73,18 +45,12 @@ def figures_csv(model: Model) -> str:
                 "kind": "computed",
                 "label": item.label,
                 "label_en": item.label_en,
-                "written": "",
                 "value": item.rounded,
-                "total": "",
-                "percent": "",
                 "unit": item.unit,
                 "unit_en": item.unit_en,
                 "qualifier": " ".join(vi for vi, _ in qualifiers),
                 "qualifier_en": " ".join(en for _, en in qualifiers),
-                "date": "",
-                "date_iso": "",
                 "paragraphs": " ".join(dict.fromkeys(s["paragraph"] for i in item.inputs for s in i["sources"])),
-                "quote": "",
                 "inputs": " ".join(i["id"] for i in item.inputs),
             }
         )

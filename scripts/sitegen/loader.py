@@ -158,14 +158,9 @@ def check_expansion(name: str, root: yaml.Node, text_size: int) -> None:
 def _yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, str]:
     """Where a YAML error is (the line of the mistake) and what it is, in a maintainer's words."""
     problem = " ".join(str(part) for part in (error.context, error.problem) if part)
-    context = str(error.context or "")
     # An unclosed bracket or quote is noticed lines later; the mistake is where it opened.
-    mark = (
-        error.context_mark
-        if context.startswith(("while parsing a flow", "while scanning a quoted")) and error.context_mark
-        else None
-    )
-    mark = mark or error.problem_mark or error.context_mark
+    opened = str(error.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
+    mark = (opened and error.context_mark) or error.problem_mark or error.context_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
     if "'\\t'" in problem or "tab character" in problem:
         return where, "a tab character (YAML indents with spaces only)"
@@ -195,9 +190,9 @@ def _parse(name: str, text: str) -> Any:
     return nfc(value) if "\\" in text else value
 
 
-def read_file(path: Path, limit: int = MAX_FILE_BYTES, name: str | None = None) -> bytes:
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file, or one DataError saying in plain words why it cannot be read."""
-    name = name or path.name
+    name = path.name
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -256,7 +251,7 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
     for path in entries:
         if LEFTOVER.match(path.name) or (path.name.startswith((".", "#")) and path.name.endswith(DATA_SUFFIXES)):
             leftovers.append(path.name)
-        elif path.name.endswith(DATA_SUFFIXES) and not path.name.startswith((".", "#")):
+        elif path.name.endswith(DATA_SUFFIXES):
             files.append(path)
     return files, leftovers
 

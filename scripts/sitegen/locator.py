@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .errors import DataError
+from .pictures import _svg
 
 SHAPES = Path(__file__).with_name("vendor") / "vietnam-provinces.json"
 
@@ -31,7 +32,7 @@ def _bbox(d: str) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def locator_svg(shape: str, label: str, title: str, desc: str, uid: str = "pic-locator") -> Markup:
+def locator_svg(shape: str, label: str, title: str, desc: str) -> Markup:
     data = shapes()
     if shape not in data["provinces"]:
         raise DataError(
@@ -52,9 +53,5 @@ def locator_svg(shape: str, label: str, title: str, desc: str, uid: str = "pic-l
         f'<line class="pic-pointer" x1="{x1 - 8:.0f}" y1="{(y0 + y1) / 2:.0f}" x2="{lx - 10:.0f}" y2="{ly - 12:.0f}"/>'
         f'<text class="pic-strong" x="{lx:.0f}" y="{ly:.0f}" font-size="40">{escape(label)}</text>'
     )
-    svg = (
-        f'<svg class="pic-svg pic-map" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-        f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>'
-    )
+    svg = _svg("pic-locator", width, height, title, desc, body, "pic-svg pic-map")
     return Markup(f'<div class="pic pic-map-box" data-search-exclude>{svg}</div>')

@@ -219,9 +219,7 @@ class Page:
         rest = text.lstrip("\n")
         front += text[: len(text) - len(rest)]
         head, _, body = rest.partition("\n")
-        if not _HEADING.match(head):
-            return cls(front, "", rest)
-        return cls(front, head, body)
+        return cls(front, head, body) if _HEADING.match(head) else cls(front, "", rest)
 
     def text(self, body: str) -> str:
         return self.front + (self.heading + "\n" if self.heading else "") + body

@@ -7,7 +7,9 @@ dark and print schemes all apply. Every word drawn comes from the data or from W
 
 from __future__ import annotations
 
+import functools
 import textwrap
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -197,30 +199,12 @@ class Timeline:
         return f'<circle class="pic-event" cx="{x:.1f}" cy="{y:.1f}" r="5.5"/>'
 
 
-def timeline_figure(
-    events: list[dict[str, Any]],
-    lang: str,
-    tr: Callable,
-    date_text: Callable,
-    uid: str = "pic-timeline",
-    spans_shown: bool = True,
-) -> Markup:
-    """Both layouts in one <div>, one line; CSS shows the one that fits. Search skips it (data-search-exclude):
-    the same words are in the list beside it."""
-    chart = Timeline(events, lang, tr, date_text)
-    html = (
-        f'<div class="pic pic-timeline" data-search-exclude>{chart.horizontal(uid + "-h", spans_shown=spans_shown)}'
-        f"{chart.vertical(uid + '-v')}</div>"
-    )
-    return Markup(html)
-
-
 def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: Callable, uid: str = "pic-levels") -> Markup:
     """The Front's congress levels as a stack of boxes, the village at the bottom, the nation at the top,
     each with what the article says is held there and its count. ``value(level)`` gives the count line."""
     # 340 units: about a phone's width, so the words show near their own size there; wider screens enlarge it.
     width, size = 340.0, 14.0
-    lead, box_h, gap, pad = size * 1.25, 0.0, 22.0, 10.0
+    lead, gap, pad = size * 1.25, 22.0, 10.0
     words = WORDS[lang]
     boxes = []
     for level in reversed(levels):  # the top of the picture is the highest level
@@ -231,14 +215,12 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
         boxes.append((level, name, body, figure))
     y, out = 2.0, []
     for i, (_level, name, body, figure) in enumerate(boxes):
-        lines = len(name) + len(body)  # the count stands at the top right, beside the name
-        box_h = pad * 2 + lines * lead
+        box_h = pad * 2 + (len(name) + len(body)) * lead  # the count stands at the top right, beside the name
         out.append(f'<rect class="pic-box" x="2" y="{y:.1f}" width="{width - 4:.0f}" height="{box_h:.1f}" rx="6"/>')
         ty = y + pad + size
         out.append(_text(pad + 4, ty, name, size, "pic-strong"))
         ty += lead * len(name)
         out.append(_text(pad + 4, ty, body, size * 0.9, "pic-text"))
-        ty += lead * len(body)
         if figure:
             out.append(_text(width - pad - 4, y + pad + size, [figure], size * 1.15, "pic-figure", "end"))
         y += box_h
@@ -284,7 +266,11 @@ class Pictures:
         return [place for place in self.model.places if "map" in place][: self.MAX_MAPS]
 
     def timeline(self, uid: str = "pic-timeline", spans_shown: bool = True) -> Markup:
-        return timeline_figure(self.model.timeline, self.lang, self.tr, self.date_text, uid, spans_shown)
+        """Both layouts in one <div>, one line; CSS shows the one that fits. Search skips it (data-search-exclude):
+        the same words are in the list beside it."""
+        chart = Timeline(self.model.timeline, self.lang, self.tr, self.date_text)
+        h, v = chart.horizontal(uid + "-h", spans_shown=spans_shown), chart.vertical(uid + "-v")
+        return Markup(f'<div class="pic pic-timeline" data-search-exclude>{h}{v}</div>')
 
     def timeline_spans(self) -> list[Span]:
         return spans(self.model.timeline)
@@ -314,7 +300,7 @@ class Pictures:
         from .locator import locator_svg  # the map's shapes are read only by the page that draws it
 
         words = WORDS[self.lang]
-        name = self.place_name
+        name = functools.partial(self._place_name, lower=True)  # "phường Quyết Thắng", as within a sentence
         leaves = self.leaves(place["id"])
         names = ", ".join(
             f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})" for leaf in leaves[: self.MAX_NAMED]
@@ -325,10 +311,6 @@ class Pictures:
             words["locator"].format(place=name(place), boundaries=self.tr(place["map"], "boundaries")),
             words["locator_desc"].format(place=name(place), names=names),
         )
-
-    def place_name(self, place: dict[str, Any]) -> str:
-        """ "phường Quyết Thắng" / "Quyết Thắng ward", as within a sentence."""
-        return self._place_name(place, lower=True)
 
     def map_credit(self) -> dict[str, str]:
         import re
@@ -359,10 +341,7 @@ class Pictures:
 
     def unit_kinds(self) -> list[tuple[str, int]]:
         """How many xã, phường and thị trấn the list has (computed from it; the article does not say)."""
-        counts: dict[str, int] = {}
-        for unit in self.model.units["list"]:
-            counts[unit["kind"]] = counts.get(unit["kind"], 0) + 1
-        return sorted(counts.items(), key=lambda item: -item[1])
+        return Counter(unit["kind"] for unit in self.model.units["list"]).most_common()
 
     def unit_kind(self, kind: str, count: int = 1) -> str:
         return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]

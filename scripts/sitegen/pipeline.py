@@ -42,7 +42,7 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset
     return build_model(dataset, article, schema)
 
 
-def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -> dict[str, bytes]:
+def build_files(model: Model) -> dict[str, bytes]:
     rendered = render_pages(model)
     cards = page_cards(rendered, model, card_folder())  # the card images, and the pages with their card named
     pages: dict[str, str | bytes] = {**rendered, **cards}
@@ -51,7 +51,7 @@ def build_files(model: Model, data_dir: Path, schema_file: Path = SCHEMA_FILE) -
     for path in sorted(pages):  # encoded one by one, so that no page is held twice (large data)
         value = pages.pop(path)
         files[path] = value.encode("utf-8") if isinstance(value, str) else value
-    files.update(export_files(model, schema_file))
+    files.update(export_files(model, SCHEMA_FILE))
     files.update(search_files(model))
     return files
 
@@ -73,7 +73,7 @@ def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", data
     """``dataset``: the data already read from ``data_dir`` (the plugin reads it once per build)."""
     with collector_paused():
         model = load_model(data_dir, dataset=dataset)
-        files = build_files(model, data_dir)
+        files = build_files(model)
         return Result(files=files, changed=write_tree(files, out_dir), ignored=model.ignored)
 
 

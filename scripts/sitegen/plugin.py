@@ -30,6 +30,7 @@ from .write import zip_folder
 
 log = get_plugin_logger(__name__)
 
+NAMED = {"site_name": "short_name", "site_description": "description", "copyright": "copyright"}  # config ← site.yml
 OFFLINE_POLYFILL = "assets/javascripts/iframe-worker/shim.js"  # shipped in overrides/, not loaded from a CDN
 
 
@@ -98,23 +99,17 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         article's site, inheriting this mkdocs.yml, shows none of this one's words."""
         try:
             self._dataset = load_dataset(Path(self.config.data_dir))  # read once a build: on_pre_build uses it
-            values = self._dataset.values
-            site = values["site"]
-            config.site_name, config.site_description, config.copyright = (
-                site["short_name"],
-                site["description"],
-                site["copyright"],
-            )
-            config.site_author = values["article"]["author"]
+            site = self._dataset.values["site"]
+            for attribute, key in NAMED.items():
+                setattr(config, attribute, site[key])
+            config.site_author = self._dataset.values["article"]["author"]
         except Exception:  # noqa: BLE001 - on_pre_build reports what is wrong with the data, in one line
             return
         i18n = config.plugins.get("i18n")
         for language in i18n.config.languages if i18n is not None else []:
             if not language.default:
-                suffix = f"_{language.locale}"
-                language.site_name = site.get("short_name" + suffix, site["short_name"])
-                language.site_description = site.get("description" + suffix, site["description"])
-                language.copyright = site.get("copyright" + suffix, site["copyright"])
+                for attribute, key in NAMED.items():
+                    setattr(language, attribute, site.get(f"{key}_{language.locale}", site[key]))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or _building_other_edition(config):

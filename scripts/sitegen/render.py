@@ -21,13 +21,13 @@ from markupsafe import Markup, escape
 from . import pages as registry
 from . import strings
 from .cache import subfolder
+from .loader import Loader
 from .model import Model
 from .paginate import paginate
 from .pictures import Pictures
 from .validate import parse_date
 
 TEMPLATES = Path(__file__).with_name("templates")
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it
 SOURCE_PAGE = "nguon.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_START = re.compile(r"^(\s*\d*)([#+\-!.)])")
@@ -83,16 +83,10 @@ class Filters:
         self._rights = rights
         self._errata = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, wrongs))})(?!\w)") if wrongs else None
 
-    def corrected(self, text: str) -> tuple[str, bool]:
-        if self._errata is None:
-            return text, False
-        text, count = self._errata.subn(lambda match: self._rights[match.group(0)], text)
-        return text, count > 0
-
     def fixed(self, text: str, quoted: bool = False) -> Markup:
         """Text from the article with its typos corrected, and a link to the errata where one was; with
         ``quoted``, in quotation marks, the link outside them (it is not part of the article's words)."""
-        text, changed = self.corrected(text)
+        text, changed = self._errata.subn(lambda match: self._rights[match.group(0)], text) if self._errata else (text, 0)
         out = Markup("“") + md_escape(text) + Markup("”") if quoted else md_escape(text)
         if changed:
             out += Markup(f' [({self.t("corrected")})]({SOURCE_PAGE}#dinh-chinh "{self.t("see-the-corrections")}"){{ .erratum }}')
@@ -167,10 +161,6 @@ class Filters:
         return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""), locale=self.lang)
 
 
-def capitalize(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def yaml_string(value: Any) -> Markup:
     """A value for the pages' YAML front matter (a JSON string is valid YAML)."""
     return Markup(
@@ -210,14 +200,13 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         spelled=filters.spelled,
         time=filters.time_tag,
         number=filters.number,
-        cap=capitalize,
+        cap=lambda text: text[:1].upper() + text[1:],
         yaml=yaml_string,
         json=json_value,
         iso_date=lambda date: parse_date(date).isoformat(),
         tr=filters.tr,
         said=filters.said,
         place_name=filters.place_name,
-        date_text=filters.date_text,
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
     env.globals.update(
@@ -226,7 +215,6 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         article=model.article,
         article_meta=model.data["article"],
         site=model.data["site"],
-        source_page=SOURCE_PAGE,
         lang=lang,
         translated=filters.translated,
         say=filters.say,
@@ -237,15 +225,14 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
     return env
 
 
-def output_path(name: str, lang: str) -> str:
-    """index.md.j2 → index.md in the default language, index.en.md in English (mkdocs-static-i18n's suffixes)."""
-    path = name.removesuffix(".j2")
+def output_path(path: str, lang: str) -> str:
+    """index.md → index.md in the default language, index.en.md in English (mkdocs-static-i18n's suffixes)."""
     return path if lang == LANGUAGES[0] else path.removesuffix(".md") + f".{lang}.md"
 
 
 def front_matter(markdown: str) -> dict[str, Any]:
     if markdown.startswith("---\n"):
-        return yaml.load(markdown.split("---\n", 2)[1], Loader=_YAML_LOADER) or {}
+        return yaml.load(markdown.split("---\n", 2)[1], Loader=Loader) or {}
     return {}
 
 
@@ -261,5 +248,5 @@ def render_pages(model: Model) -> dict[str, str]:
         abbreviations = env.get_template("_abbreviations.md.j2").render()
         edition = {page.markdown_file: env.get_template(page.markdown_file + ".j2").render(page=page) for page in registry.PAGES}
         for file, text in paginate(edition, functools.partial(strings.t, lang=lang)).items():
-            pages[output_path(file + ".j2", lang)] = f"{text}\n{abbreviations}"
+            pages[output_path(file, lang)] = f"{text}\n{abbreviations}"
     return dict(sorted(pages.items()))

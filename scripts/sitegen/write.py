@@ -52,7 +52,6 @@ def zip_folder(folder: Path) -> Path:
     with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as zipped:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zipped.writestr(info, path.read_bytes())
+            zipped.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
     os.replace(temporary, archive)
     return archive
