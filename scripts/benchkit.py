@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import platform
 import shutil
@@ -98,6 +99,13 @@ def build_variant(project: Path, site: Path, default: bool) -> None:
 
         original = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.vi.min.js"
         shutil.copy(original, site / "assets/javascripts/lunr/min/lunr.vi.min.js")
+        # The other editions' own search words go: their indexes name Material's lunr.vi, as by default.
+        for path in (site / "assets/javascripts/lunr/min").glob("lunr.vi_*.min.js"):
+            path.unlink()
+        for index in site.glob("*/search/search_index.json"):
+            data = json.loads(index.read_text(encoding="utf-8"))
+            data["config"]["lang"] = ["vi"]
+            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:

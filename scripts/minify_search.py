@@ -16,18 +16,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sitegen.search_scripts import MINIFIED, SCRIPTS, SOURCES, minified_header  # noqa: E402
+from sitegen.search_scripts import MINIFIED, SOURCES, minified_header, worker_source  # noqa: E402
 
 TERSER = ROOT / "tests/node_modules/terser/bin/terser"
-# Whole-program: the sources are IIFEs that share only what they put on `self`.
+# The sources, wrapped in one function by worker_source(), come in on standard input.
 OPTIONS = ["--ecma", "2020", "--compress", "passes=2", "--mangle", "--comments", "false"]
 
 
 def minify() -> str:
     if not TERSER.exists():
         sys.exit(f"{TERSER.relative_to(ROOT)} is missing: run npm ci --prefix tests first")
-    sources = [str(SCRIPTS / name) for name in SOURCES]
-    done = subprocess.run(["node", str(TERSER), *sources, *OPTIONS], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["node", str(TERSER), *OPTIONS], input=worker_source(), capture_output=True, text=True, encoding="utf-8", check=False
+    )
     if done.returncode:
         sys.exit(f"terser failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
     return minified_header() + done.stdout.strip() + "\n"

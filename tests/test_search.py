@@ -6,6 +6,7 @@ page and one evaluate call (benchkit.run_worker). A few tests type into the real
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def fold(browser, server):
     page = browser.new_page()
     page.goto(server + "/")
     page.add_script_tag(content=(SCRIPTS / "fold.js").read_text(encoding="utf-8"))  # the worker's folding, as written
-    yield lambda texts: page.evaluate("texts => texts.map(self.searchFold.fold)", texts)
+    yield lambda texts: page.evaluate("texts => texts.map(text => fold(text))", texts)
     page.close()
 
 
@@ -209,3 +210,15 @@ def test_the_landing_page_marks_what_a_search_without_marks_found(fresh, server,
     page = fresh(server + "/dai-hoi-diem/?h=" + terms)
     marks = highlighted_words(page)
     assert "quyết" in marks and "12/01/2024" in marks, marks
+
+
+def test_each_edition_downloads_only_its_own_search_words(site):
+    # The English edition's index names its own file (lunr.vi_en), which Material's worker loads instead.
+    english = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))["config"]["lang"]
+    assert [(site / f"assets/javascripts/lunr/min/lunr.{lang}.min.js").is_file() for lang in english] == [True]
+    files = {
+        edition: (site / f"assets/javascripts/lunr/min/lunr.{lang}.min.js").read_text(encoding="utf-8")
+        for edition, lang in (("vi", "vi"), ("en", english[0]))
+    }
+    assert '"thieu sot"' in files["vi"] and '"flaws"' not in files["vi"]
+    assert '"flaws"' in files["en"] and '"thieu sot"' not in files["en"]

@@ -3,13 +3,16 @@
 mkdocs-static-i18n builds the English edition under en/ and merges every edition's pages into the search
 index at the site's root. Readers of one edition should find that edition's pages only, so after the
 build the root index keeps the default edition's pages and each other edition gets its own index under
-<lang>/search/ (its pages point their search there: overrides/main.html).
+<lang>/search/ (its pages point their search there: overrides/main.html). Its index names its own search
+language (vi_en), so Material's worker loads that edition's file of search words (search_scripts.py).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from .search_scripts import search_lang, worker_file
 
 
 def split_search_index(site_dir: Path, languages: list[str], offline: bool = False) -> dict[str, int]:
@@ -27,7 +30,10 @@ def split_search_index(site_dir: Path, languages: list[str], offline: bool = Fal
     for lang, docs in editions.items():
         folder = site_dir / lang / "search" if lang else site_dir / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        config = index["config"]
+        if lang and (site_dir / worker_file(lang)).is_file():  # this site's search, not Material's default
+            config = {**config, "lang": [search_lang(lang)]}
+        data = json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if offline:  # as Material's offline plugin writes it: the index as a script, for file://
             (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
