@@ -42,10 +42,10 @@ function roman(text) {
 }
 
 // What one word adds, whatever its neighbours: its date key, a code's parts, an ordinal's digits.
-function extras(text) {
-  const folded = fold(text);
+function extras(folded) {
+  if (!/[\d\/.]|^[ivx]+$/.test(folded)) return NONE;  // most words: none
   const out = [numericDate(folded)];
-  if (/[\/.]/.test(folded) && /\p{L}|\//u.test(folded)) out.push(...folded.split(/[\/.]+/).filter(part => part !== folded));
+  if (/[\/.]/.test(folded) && /[a-z\/]/.test(folded)) out.push(...folded.split(/[\/.]+/).filter(part => part !== folded));
   const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
   if (ordinal) out.push("" + +ordinal[1]);
   if (folded.length > 1 && roman(folded)) out.push("" + roman(folded));
@@ -53,18 +53,24 @@ function extras(text) {
 }
 
 // Punctuation off both ends, then folded, and what the word adds whatever its neighbours; worked out
-// once per distinct word (a cache), which also records its spellings once.
+// once per distinct word (a cache), which also records its spellings once. The index side uses no Unicode
+// classes (\p{L}): compiling one costs milliseconds, and the worker's readiness counts them. Its letters are
+// Latin (tokens come lower case): a-z, Latin-1, Latin Extended-A and B, Vietnamese (Latin Extended Additional).
 // → [folded, extras, whether it looks at its neighbours: a day, a month's name, a single roman numeral]
+const NONE = [];
+const LETTER = "a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff";
+const UNTRIMMED = new RegExp(`^[^${LETTER}]+|[^${LETTER}]+$`, "g");
+const LETTERS = new RegExp(`^[${LETTER}]+$`);
 let words = new Map();
 function known(text) {
   let hit = words.get(text);
   if (hit) return hit;
-  const trimmed = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-  const folded = fold(trimmed);
-  const more = trimmed ? extras(trimmed) : [];
+  const trimmed = LETTERS.test(text) ? text : text.replace(UNTRIMMED, "");  // most words: nothing to trim
+  const folded = foldText(trimmed);
+  const more = folded ? extras(folded) : NONE;
   if (folded !== trimmed) record(folded, trimmed);
-  if (/^date/.test(more[0])) record(more[0], trimmed);
-  hit = [folded, more, /^(\d\d?|[ivx])$/.test(folded) || !!MONTHS[folded]];
+  if (more.length && /^date/.test(more[0])) record(more[0], trimmed);
+  hit = [folded, more, (folded.length < 3 && /^(\d\d?|[ivx])$/.test(folded)) || !!MONTHS[folded]];
   if (words.size < 200000) words.set(text, hit);
   return hit;
 }
@@ -78,8 +84,8 @@ function record(key, spelling) {
 // written: the worker is ready sooner); the spelling as typed still ranks first, checked against the
 // page's text at query time. Added words keep the token's position, so Material highlights the word.
 function foldToken(token, index, tokens) {
-  const [folded, more, looks] = known(token.str);
-  if (!folded) return undefined;
+  const word = known(token.str), folded = word[0], more = word[1], looks = word[2];  // no destructuring: it is
+  if (!folded) return undefined;                                                      // slow before the JIT
   token.str = folded;
   if (!more.length && !looks) return token;  // most words: nothing more
   const out = [token];
@@ -215,7 +221,7 @@ function split(v, word, prefix) {
 function near(v, word) {
   if (word.length < 5) return [];
   return v.keys.filter(key => {
-    if (Math.abs(key.length - word.length) > 1 || fold(key) !== key || key === word) return false;
+    if (Math.abs(key.length - word.length) > 1 || key === word) return false;  // (the index's words are folded)
     let i = 0;
     while (i < key.length && key[i] === word[i]) i++;
     const rest = key.slice(i + 1);
