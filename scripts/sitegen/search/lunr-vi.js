@@ -84,8 +84,9 @@ function record(key, spelling) {
 // written: the worker is ready sooner); the spelling as typed still ranks first, checked against the
 // page's text at query time. Added words keep the token's position, so Material highlights the word.
 function foldToken(token, index, tokens) {
-  const word = known(token.str), folded = word[0], more = word[1], looks = word[2];  // no destructuring: it is
-  if (!folded) return undefined;                                                      // slow before the JIT
+  // (No destructuring here: before the JIT warms up, it is slow, and the worker's readiness counts it.)
+  const word = known(token.str), folded = word[0], more = word[1], looks = word[2];
+  if (!folded) return undefined;
   token.str = folded;
   if (!more.length && !looks) return token;  // most words: nothing more
   const out = [token];
