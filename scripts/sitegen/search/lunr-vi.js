@@ -95,9 +95,13 @@ function foldToken(token, index, tokens) {
   if (!looks) return out;
   const at = offset => tokens[index + offset] ? known(tokens[index + offset].str)[0] : "";
   if (folded.length === 1 && /^(thu|khoa)$/.test(at(-1))) add("" + roman(folded));
-  // A whole date in words, as queries read them: "12 January 2024", "January 12, 2024", "12 tháng 1 năm 2024".
-  const date = dateAt(null, at);
-  if (date && !date.prefix) add(date.keys[0]);
+  // Dates in words: "12 January 2024", "January 12, 2024", "ngày 12 tháng 1 năm 2024".
+  if (/^\d/.test(folded)) {
+    if (MONTHS[at(1)] && /^\d{4}$/.test(at(2))) add(dateKey(at(2), MONTHS[at(1)], folded));
+    if (at(1) === "thang" && at(3) === "nam") add(dateKey(at(4), at(2), folded));
+  } else if (MONTHS[folded] && /^\d{1,2}$/.test(at(1)) && /^\d{4}$/.test(at(2))) {
+    add(dateKey(at(2), MONTHS[folded], at(1)));
+  }
   return out;
 }
 
@@ -284,10 +288,12 @@ const DATES = [
   [/^m(\d{1,2}) (\d{1,2})(?= |$)/, "md"]
 ];
 
-// A date in any spelling readers use, at the words word(0), word(1) … (folded, "" past the end);
-// → {length, keys, prefix} or null. Without `v` (the index side), only whole dates.
-function dateAt(v, word) {
-  const list = [0, 1, 2, 3, 4, 5].map(k => MONTHS[word(k)] ? "m" + MONTHS[word(k)] : word(k));
+// A date at words[i] in any spelling readers use; → {length, keys, prefix} or null.
+function dateAt(v, words, i) {
+  const list = words.slice(i, i + 6).map(word => {
+    const folded = fold(word.text);
+    return MONTHS[folded] ? "m" + MONTHS[folded] : folded;
+  });
   const skip = list[0] === "ngay" && /^\d/.test(list[1]) ? 1 : 0;
   const one = numericDate(list[skip] || "");
   if (one) return { length: skip + 1, keys: [one] };
@@ -304,7 +310,7 @@ function dateAt(v, word) {
     }
     // A day and month with no year: every date of the index on that day.
     const tail = dateKey(2000, at.m, at.d).slice(8);
-    return v && tail.length === 4 ? { length, keys: v.dates.filter(key => key.slice(8) === tail) } : null;
+    return tail.length === 4 ? { length, keys: v.dates.filter(key => key.slice(8) === tail) } : null;
   }
   return null;
 }
@@ -337,7 +343,7 @@ function analyze(index, query) {
   const build = dropQuestions => {
     const units = [];
     for (let i = 0; i < words.length;) {
-      const date = dateAt(v, k => (words[i + k] ? fold(words[i + k].text) : ""));
+      const date = dateAt(v, words, i);
       if (date && date.keys.length) {
         const keys = {};
         for (const key of date.keys) for (const k of date.prefix ? prefixed(v, key) : [key]) keys[k] = 1;
