@@ -109,3 +109,14 @@ def test_the_search_workers_minified_code_is_terser_output_of_its_sources():
         [sys.executable, str(ROOT / "scripts" / "minify_search.py"), "--check"], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_minified_worker_counts_as_fresh_in_a_checkout_with_windows_line_ends(tmp_path, monkeypatch):
+    from sitegen import search_scripts
+
+    header = search_scripts.minified_header()
+    for name in search_scripts.SOURCES:
+        text = (search_scripts.SCRIPTS / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    monkeypatch.setattr(search_scripts, "SCRIPTS", tmp_path)
+    assert search_scripts.minified_header() == header

@@ -41,8 +41,10 @@ def worker_source() -> str:
 
 
 def minified_header() -> str:
-    """The minified file's first line: it names the sources' digest, so a stale file is caught at build time."""
-    digest = hashlib.sha256(b"".join((SCRIPTS / name).read_bytes() for name in SOURCES)).hexdigest()[:16]
+    """The minified file's first line: it names the sources' digest, so a stale file is caught at build time.
+    (Of their text, not bytes: a checkout with Windows line ends has the same digest.)"""
+    text = "".join((SCRIPTS / name).read_text(encoding="utf-8") for name in SOURCES)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return f"/* {' + '.join(SOURCES)} ({digest}), minified by terser: python scripts/minify_search.py */\n"
 
 
