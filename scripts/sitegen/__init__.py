@@ -4,7 +4,8 @@ The pipeline, one module a step:
 
     article.py   the article file → numbered paragraphs
     loader.py    data/*.yml → one dataset, every string NFC, every place remembered
-    validate.py  dataset → checked against the JSON Schema (schema.json) and against the article
+    validate.py  dataset → checked against the JSON Schema (schema.json), errors in a maintainer's words
+    truth.py     dataset → checked against the article: quotes, values as written, figures, references
     cache.py     which data already passed the schema, and drawn cards, in a per-user folder (never run or parsed)
     compute.py   figures the site derives (days, ratios, shares), from the data
     model.py     dataset + article + computed figures → what the templates read

@@ -19,7 +19,8 @@ from .loader import Dataset, load_dataset
 from .model import Model, build_model
 from .render import render_pages
 from .search_scripts import search_files
-from .validate import SCHEMA_FILE, check_shape, check_truth, load_schema
+from .truth import check_truth
+from .validate import SCHEMA_FILE, check_shape, load_schema
 from .write import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]

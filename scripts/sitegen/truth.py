@@ -1,0 +1,320 @@
+"""Check the dataset's truth against the article: every quote is in the paragraph it cites, every value marked
+x-verbatim is written so there, ids are unique and references resolve, figures agree with what the article writes,
+computed figures take the inputs their operation needs. (Its shape was checked first: validate.py.)
+
+Every check raises one DataError naming the file, the place, what is wrong and what is expected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from . import pages as registry
+from .article import Article
+from .errors import DataError
+from .loader import Dataset
+from .validate import SCHEMA_FILE, collection_ids, parse_date
+
+NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+
+
+def _verbatim_class(article: Article) -> Any:
+    """This project's keyword x-verbatim, on an entry: the fields it names are written, as they are, in the
+    article paragraphs that the entry's sources cite. The shape was checked before, so this validator knows
+    only x-verbatim, and `properties` and `items` to reach it: they descend only into the parts of the schema
+    that hold an x-verbatim (written there, not behind a $ref), so the data is walked once, not field by field."""
+    import jsonschema
+
+    holds: dict[int, bool] = {}
+
+    def has_verbatim(node: Any) -> bool:
+        if id(node) not in holds:
+            if isinstance(node, dict):
+                holds[id(node)] = "x-verbatim" in node or any(has_verbatim(value) for value in node.values())
+            else:
+                holds[id(node)] = isinstance(node, list) and any(has_verbatim(value) for value in node)
+        return holds[id(node)]
+
+    def properties(validator: Any, properties: dict[str, Any], instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        if isinstance(instance, dict):
+            for name, sub in properties.items():
+                if name in instance and has_verbatim(sub):
+                    yield from validator.descend(instance[name], sub, path=name, schema_path=name)
+
+    def items(validator: Any, items: dict[str, Any], instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        if isinstance(instance, list) and has_verbatim(items):
+            for index, item in enumerate(instance):
+                yield from validator.descend(item, items, path=index)
+
+    def x_verbatim(validator: Any, fields: list[str], entry: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        cited = [article.paragraph(source["paragraph"]) for source in entry.get("sources", [])]
+        texts = [paragraph.text for paragraph in cited if paragraph is not None]
+        for field in fields:
+            if field in entry and not any(str(entry[field]) in text for text in texts):
+                yield jsonschema.ValidationError(
+                    f"{str(entry[field])!r} is not written so in the cited paragraphs "
+                    f"({', '.join(p.id for p in cited if p is not None)})",
+                    path=(field,),
+                )
+
+    return jsonschema.validators.create(
+        meta_schema=jsonschema.Draft202012Validator.META_SCHEMA,
+        validators={"properties": properties, "items": items, "x-verbatim": x_verbatim},
+    )
+
+
+def _entries(dataset: Dataset, schema: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any], dict[str, Any]]]:
+    """(collection, index, entry, the entry's schema properties) for every list collection."""
+    for name, sub in schema["properties"].items():
+        if sub.get("type") == "array":
+            for index, entry in enumerate(dataset.values.get(name, [])):  # an optional collection may be absent
+                yield name, index, entry, sub["items"]["properties"]
+
+
+def check_unique_ids(dataset: Dataset, schema: dict[str, Any]) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    for name, index, entry, _ in _entries(dataset, schema):
+        key = (name, entry["id"])
+        if key in seen:
+            raise dataset.error(
+                (name, index, "id"), f"the id {entry['id']!r} is already used by {name}[{seen[key]}]", "a new, unique id"
+            )
+        seen[key] = index
+
+
+def check_references(dataset: Dataset, schema: dict[str, Any]) -> None:
+    """The computed figures' inputs ("events/<id>") name entries that exist (x-ref values are a schema keyword)."""
+    ids = collection_ids(dataset, schema)
+    for name, index, entry, _ in _entries(dataset, schema):
+        for position, ref in enumerate(entry.get("inputs", [])):
+            collection, _, target_id = ref.partition("/")
+            if target_id not in ids[collection]:
+                raise dataset.error(
+                    (name, index, "inputs", position),
+                    f"there is no {collection} entry with the id {target_id!r}",
+                    f"the id of an entry in {dataset.files.get(collection, collection)}",
+                )
+
+
+def _paragraph(article: Article, dataset: Dataset, path: tuple, pid: str):
+    paragraph = article.paragraph(pid)
+    if paragraph is None:
+        raise dataset.error(path, f"the article has no paragraph {pid!r}", f"p1 to p{len(article.paragraphs)}")
+    return paragraph
+
+
+def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    for name, index, entry, _ in _entries(dataset, schema):
+        for position, source in enumerate(entry.get("sources", [])):
+            path = (name, index, "sources", position)
+            paragraph = _paragraph(article, dataset, path + ("paragraph",), source["paragraph"])
+            if source["quote"] not in paragraph.text:
+                closest_pid, closest = article.closest_passage(source["quote"])
+                raise dataset.error(
+                    path + ("quote",),
+                    f"the quote is not in paragraph {paragraph.id} of the article",
+                    f"the article's words as written; the closest passage is in {closest_pid}: “{closest}”",
+                )
+
+
+def check_verbatim(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    for name, sub in schema["properties"].items():  # a misspelt field would switch the check off unseen
+        entry = sub.get("items", {}) if isinstance(sub, dict) else {}
+        unknown = [field for field in entry.get("x-verbatim", []) if field not in entry.get("properties", {})]
+        if unknown:
+            raise DataError(
+                SCHEMA_FILE.name,
+                f"properties.{name}.items.x-verbatim",
+                f"{unknown[0]!r} is not a field of {name} entries",
+                "names of the entry's fields: " + ", ".join(entry.get("properties", {})),
+            )
+    error = next(_verbatim_class(article)(schema).iter_errors(dataset.values), None)
+    if error is not None:
+        raise dataset.error(tuple(error.absolute_path), error.message, "the value as the article writes it")
+
+
+def check_article_meta(dataset: Dataset, article: Article) -> None:
+    meta = dataset.values["article"]
+    for pid in meta["kinds"]:
+        _paragraph(article, dataset, ("article", "kinds", pid), pid)
+    for key in ("title", "byline"):
+        paragraphs = [p for p in article.paragraphs if p.kind == key]
+        if not paragraphs or paragraphs[0].text != meta[key]:
+            raise dataset.error(
+                ("article", key),
+                f"the {key} does not match the article's {key} paragraph",
+                f"the {key} exactly as the article writes it",
+            )
+    if meta["author"] not in meta["byline"]:
+        raise dataset.error(("article", "author"), "the author is not named in the byline", "the name as the byline writes it")
+
+
+def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
+    for name, index, entry, _ in _entries(dataset, schema):
+        if "date" in entry:
+            try:
+                parse_date(entry["date"])
+            except ValueError:
+                raise dataset.error(
+                    (name, index, "date"), f"the date {entry['date']} does not exist", "a real day, written day/month/year"
+                ) from None
+
+
+def check_figures(dataset: Dataset) -> None:
+    for index, figure in enumerate(dataset.values["figures"]):
+        numbers = [int(part) for part in figure["written"].split("/")]
+        stated = [figure["value"]] + ([figure["total"]] if "total" in figure else [])
+        if numbers != stated:
+            raise dataset.error(
+                ("figures", index, "value"),
+                f"value/total {'/'.join(map(str, stated))} do not match written {figure['written']!r}",
+                "value (and total) equal to the numbers as written",
+            )
+        if "percent" in figure:  # the schema makes sure a total comes with it
+            actual = 100 * figure["value"] / figure["total"]
+            if abs(actual - figure["percent"]) >= 0.5:
+                raise dataset.error(
+                    ("figures", index, "percent"),
+                    f"{figure['percent']}% does not match {figure['value']}/{figure['total']}",
+                    f"{actual:.1f}% (value ÷ total × 100)",
+                )
+
+
+def check_computed(dataset: Dataset) -> None:
+    collections = {name: {e["id"]: e for e in dataset.values[name]} for name in ("events", "figures")}
+    arity = {"days_between": 2, "ratio": 2, "percent_of": 1}
+    for index, item in enumerate(dataset.values["computed"]):
+
+        def fail(problem: str, expected: str, index: int = index) -> None:
+            raise dataset.error(("computed", index, "inputs"), problem, expected)
+
+        if len(item["inputs"]) != arity[item["op"]]:
+            fail(f"{item['op']} takes {arity[item['op']]} input(s), not {len(item['inputs'])}", f"{arity[item['op']]} input(s)")
+        kinds = {ref.partition("/")[0] for ref in item["inputs"]}
+        if item["op"] == "days_between" and kinds != {"events"}:
+            fail("days_between counts days between two events", "two events/<id> inputs")
+        if item["op"] in ("ratio", "percent_of") and kinds != {"figures"}:
+            fail(f"{item['op']} works on figures", "figures/<id> inputs")
+        if item["op"] == "percent_of":
+            figure = collections["figures"][item["inputs"][0].partition("/")[2]]
+            if "total" not in figure:
+                fail(f"the figure {figure['id']!r} has no total", "a figure with value and total")
+
+
+def check_errata(dataset: Dataset, article: Article) -> None:
+    for index, erratum in enumerate(dataset.values["errata"]):
+        paragraph = _paragraph(article, dataset, ("errata", index, "paragraph"), erratum["paragraph"])
+        if erratum["wrong"] not in paragraph.text:
+            raise dataset.error(
+                ("errata", index, "wrong"),
+                f"{erratum['wrong']!r} is not in paragraph {paragraph.id}",
+                "the typo as the article writes it",
+            )
+
+
+def check_glossary(dataset: Dataset) -> None:
+    for index, entry in enumerate(dataset.values["glossary"]):
+        if entry["defined_in_article"]:
+            quotes = " ".join(source["quote"] for source in entry["sources"])
+            if entry["expansion"] not in quotes or entry["abbr"] not in quotes:
+                raise dataset.error(
+                    ("glossary", index, "defined_in_article"),
+                    "the quote does not spell the abbreviation out",
+                    "a quote holding both the abbreviation and its expansion, or defined_in_article: false",
+                )
+
+
+def check_site(dataset: Dataset, article: Article) -> None:
+    site = dataset.values["site"]
+    for key in ("pages", "pages_en"):  # a description for every page of the registry, and no other
+        wanted = {page.slug for page in registry.PAGES if page.slug}
+        for slug in sorted(set(site[key]) ^ wanted):
+            problem = f"there is no page {slug!r}" if slug in site[key] else f"the page {slug!r} has no description"
+            raise dataset.error(
+                ("site", key, slug) if slug in site[key] else ("site", key),
+                problem,
+                "one description per page: " + ", ".join(sorted(wanted)),
+            )
+    for key in ("lessons_paragraph", "campaigns_paragraph"):
+        _paragraph(article, dataset, ("site", key), site[key])
+    for index, entry in enumerate(site.get("cards", {}).get("pages", [])):
+        if entry["page"] not in site["pages"] and entry["page"] != "index":
+            raise dataset.error(
+                ("site", "cards", "pages", index, "page"),
+                f"there is no page {entry['page']!r}",
+                "a page named under pages:, or index",
+            )
+    pilot = next(e for e in dataset.values["events"] if e["id"] == site["pilot"]["event"])
+    if "place" not in pilot:
+        raise dataset.error(("site", "pilot", "event"), f"the pilot event {pilot['id']!r} has no place", "an event with a place")
+
+
+def check_summary(dataset: Dataset, article: Article) -> None:
+    # Our own sentences may only carry numbers and dates that the paragraphs they cite carry.
+    for index, sentence in enumerate(dataset.values["site"]["summary"]):
+        cited = [
+            _paragraph(article, dataset, ("site", "summary", index, "paragraphs", i), pid)
+            for i, pid in enumerate(sentence["paragraphs"])
+        ]
+        for key in ("text", "text_en"):
+            for number in NUMBER.findall(sentence[key]):
+                if not any(number in paragraph.text for paragraph in cited):
+                    raise dataset.error(
+                        ("site", "summary", index, key),
+                        f"{number} is not in the cited paragraphs ({', '.join(sentence['paragraphs'])})",
+                        "numbers and dates as the cited paragraphs write them",
+                    )
+
+
+def check_translation(dataset: Dataset, article: Article) -> None:
+    """Every paragraph of the article has its English translation, and only those (check_site: every page's description)."""
+    translation = dataset.values["translation"]
+    ids = [paragraph.id for paragraph in article.paragraphs]
+    for pid in translation:
+        if pid not in ids:
+            raise dataset.error(("translation", pid), f"the article has no paragraph {pid}", f"paragraphs p1 to {ids[-1]}")
+    missing = [pid for pid in ids if pid not in translation]
+    if missing:
+        raise dataset.error(
+            ("translation",),
+            f"paragraph {missing[0]} has no English translation",
+            f"an entry '{missing[0]}:' with the paragraph in English",
+        )
+
+
+def check_units(dataset: Dataset) -> None:
+    """The published list of units has as many as the article counts, each code once."""
+    units = dataset.values["units"]
+    codes: set[str] = set()
+    for index, unit in enumerate(units["list"]):
+        if unit["code"] in codes:
+            raise dataset.error(("units", "list", index, "code"), f"the code {unit['code']} is listed twice", "each unit once")
+        codes.add(unit["code"])
+    if "count_figure" in units:
+        figure = next(f for f in dataset.values["figures"] if f["id"] == units["count_figure"])
+        expected = figure.get("total", figure["value"])
+        if len(units["list"]) != expected:
+            raise dataset.error(
+                ("units", "list"),
+                f"the list has {len(units['list'])} units, but the article counts {figure['written']} ({figure['id']})",
+                f"{expected} units",
+            )
+
+
+def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    check_dates(dataset, schema)  # first: an impossible date is impossible, whatever the article says
+    check_unique_ids(dataset, schema)
+    check_references(dataset, schema)
+    check_article_meta(dataset, article)
+    check_quotes(dataset, schema, article)
+    check_verbatim(dataset, schema, article)
+    check_figures(dataset)
+    check_computed(dataset)
+    check_errata(dataset, article)
+    check_glossary(dataset)
+    check_summary(dataset, article)
+    check_site(dataset, article)
+    check_translation(dataset, article)
+    check_units(dataset)
