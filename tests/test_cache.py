@@ -35,6 +35,22 @@ def test_a_link_is_not_trusted(home, tmp_path):
     assert cache.cache_dir() is None
 
 
+def test_a_folder_below_one_others_can_write_is_not_trusted(home):
+    """There another user could move the cache folder away and put their own, compiled templates and all, in its
+    place between the check and the use."""
+    home.parent.mkdir(parents=True)
+    home.parent.chmod(0o777)
+    assert cache.cache_dir() is None
+    assert cache.subfolder("templates") is None
+
+
+def test_a_folder_below_a_sticky_one_is_trusted(home):
+    """As below /tmp: in a sticky folder others cannot rename or remove what is not theirs."""
+    home.parent.mkdir(parents=True)
+    home.parent.chmod(0o1777)
+    assert cache.cache_dir() == home
+
+
 def test_it_keeps_a_bounded_number_of_entries(home):
     for number in range(cache.KEEP + 10):
         cache.remember("schema-ok", f"{number:064x}")

@@ -1,5 +1,6 @@
 """What builds remember between processes, safely: a per-user folder (platformdirs' cache folder), mode 0700,
-used only when it is a real folder this user owns that nobody else can write. Nothing in it is ever run or
+used only when it is a real folder this user owns that nobody else can write, below folders nobody else can
+change. Nothing in it is ever run or
 parsed but Jinja's compiled templates, and those only from here: "schema-ok-<hash>" is an empty file saying this
 exact data passed the schema; templates/ holds Jinja's bytecode (one file per template, replaced when it
 changes); cards/ holds drawn social cards (PNG bytes, copied into the site as they are), named by the hash of
@@ -29,8 +30,26 @@ def _trusted(folder: Path, parents: bool = False) -> Path | None:
     return folder
 
 
+def _ancestors_trusted(folder: Path) -> bool:
+    """Nobody else can move the folder away and put another in its place: every folder above it, as written and
+    with links resolved, belongs to this user or to root, and others cannot write it unless it is sticky (as
+    /tmp is: there they cannot rename what is not theirs). A link on the way must belong to this user or root."""
+    written = folder.absolute().parent
+    for ancestor in (*[written, *written.parents], *[(resolved := written.resolve()), *resolved.parents]):
+        try:
+            info = ancestor.lstat()
+        except OSError:
+            return False
+        if info.st_uid not in (0, os.getuid()):
+            return False
+        if not stat.S_ISLNK(info.st_mode) and info.st_mode & 0o022 and not info.st_mode & stat.S_ISVTX:
+            return False
+    return True
+
+
 def cache_dir() -> Path | None:
-    return _trusted(Path(platformdirs.user_cache_dir("kontum-mttq-site", appauthor=False)), parents=True)
+    folder = _trusted(Path(platformdirs.user_cache_dir("kontum-mttq-site", appauthor=False)), parents=True)
+    return folder if folder is not None and _ancestors_trusted(folder) else None
 
 
 def subfolder(name: str) -> Path | None:
