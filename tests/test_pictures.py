@@ -184,3 +184,16 @@ def test_a_unit_list_that_does_not_match_the_article_stops_the_build(tmp_path):
     (data / "units.yml").write_text(text[:first] + text[second:], encoding="utf-8")
     with pytest.raises(DataError, match=r"the list has 101 units, but the article counts 102/102"):
         generate(data, tmp_path / "docs")
+
+
+def test_several_maps_on_a_page_each_keep_their_own_title(tmp_path):
+    """With more mapped places (here the data twice over), each map is labelled by its own title and description."""
+    from benchkit import synthetic_data
+    from sitegen.pipeline import generate
+
+    generate(synthetic_data(2, tmp_path / "data"), tmp_path / "docs")
+    page = (tmp_path / "docs" / "dia-danh.md").read_text(encoding="utf-8")
+    maps = [svg for svg in elements(page, "svg") if "pic-map" in svg.get("class", "")]
+    ids = [label for svg in maps for label in svg["aria-labelledby"].split()]
+    assert len(maps) >= 2
+    assert len(ids) == len(set(ids)) == len(set(re.findall(r'<(?:title|desc) id="([^"]+)"', page)) & set(ids))

@@ -32,7 +32,7 @@ def _bbox(d: str) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def locator_svg(shape: str, label: str, title: str, desc: str) -> Markup:
+def locator_svg(shape: str, label: str, title: str, desc: str, uid: str) -> Markup:
     data = shapes()
     if shape not in data["provinces"]:
         raise DataError(
@@ -53,5 +53,5 @@ def locator_svg(shape: str, label: str, title: str, desc: str) -> Markup:
         f'<line class="pic-pointer" x1="{x1 - 8:.0f}" y1="{(y0 + y1) / 2:.0f}" x2="{lx - 10:.0f}" y2="{ly - 12:.0f}"/>'
         f'<text class="pic-strong" x="{lx:.0f}" y="{ly:.0f}" font-size="40">{escape(label)}</text>'
     )
-    svg = _svg("pic-locator", width, height, title, desc, body, "pic-svg pic-map")
+    svg = _svg(uid, width, height, title, desc, body, "pic-svg pic-map")
     return Markup(f'<div class="pic pic-map-box" data-search-exclude>{svg}</div>')

@@ -310,6 +310,7 @@ class Pictures:
             place["name"],
             words["locator"].format(place=name(place), boundaries=self.tr(place["map"], "boundaries")),
             words["locator_desc"].format(place=name(place), names=names),
+            f"pic-locator-{place['id']}",  # up to MAX_MAPS maps on a page: each its own title and description
         )
 
     def map_credit(self) -> dict[str, str]:
