@@ -80,7 +80,7 @@ PAGES: tuple[Page, ...] = (
     Page("so-lieu", ("Số liệu", "Figures"), section="ket-qua", on_home=True),
     Page("bai-hoc-kinh-nghiem", ("Bài học kinh nghiệm", "Lessons learned"), section="danh-gia", on_home=True),
     Page("han-che", ("Hạn chế, khuyết điểm", "Shortcomings"), section="danh-gia", on_home=True),
-    Page("cuoc-van-dong", ("Ba cuộc vận động", "The three campaigns"), section="tra-cuu"),
+    Page("cuoc-van-dong", ("Các cuộc vận động", "The campaigns"), section="tra-cuu"),  # how many: the page says
     Page("van-ban", ("Văn bản", "Documents"), section="tra-cuu"),
     Page("dia-danh", ("Địa danh", "Places"), section="tra-cuu"),
     Page(
