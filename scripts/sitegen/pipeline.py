@@ -20,7 +20,7 @@ from .model import Model, build_model
 from .render import render_pages
 from .search_scripts import search_files
 from .truth import check_truth
-from .validate import SCHEMA_FILE, check_shape, load_schema
+from .validate import SCHEMA_FILE, check_shape, data_digest, load_schema
 from .write import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,9 +37,10 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset
     """Read and check everything; raises DataError before anything is written."""
     dataset = dataset if dataset is not None else load_dataset(data_dir)
     schema = load_schema(schema_file)
-    check_shape(dataset, schema)
+    digest = data_digest(dataset, schema)
+    check_shape(dataset, schema, digest)
     article = load_article(data_dir, dataset)
-    check_truth(dataset, schema, article)
+    check_truth(dataset, schema, article, digest)
     return build_model(dataset, article, schema)
 
 

@@ -123,19 +123,17 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
     return error.message, ""
 
 
-def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
+def data_digest(dataset: Dataset, schema: dict[str, Any]) -> str:
+    """The exact text of every data file, the schema and jsonschema's version: the same data passes the same
+    checks, so a build of unchanged data skips the ones that need jsonschema (its import is a third of a small
+    build's own time). The article is in it too: data/article.yml holds its SHA-256, checked at every build."""
+    parts = [json.dumps(schema, sort_keys=True), version("jsonschema")]
+    parts += (f"{name}\0{text}" for name, text in sorted(dataset.texts.items()))
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def check_shape(dataset: Dataset, schema: dict[str, Any], digest: str) -> None:
     check_finite(dataset)
-    # The same data and schema pass the same check: a build of unchanged data skips it (and jsonschema's
-    # import, a third of a small build's own time). The key is the exact text of every file and the schema.
-    digest = hashlib.sha256(
-        "\0".join(
-            [
-                json.dumps(schema, sort_keys=True),
-                version("jsonschema"),
-                *(f"{name}\0{text}" for name, text in sorted(dataset.texts.items())),
-            ]
-        ).encode("utf-8")
-    ).hexdigest()
     if known("schema-ok", digest):
         return
     import jsonschema  # only when the data changed: its import is a third of a small build's own time
