@@ -84,28 +84,18 @@ def synthetic_data(factor: int, dest: Path) -> Path:
 
 
 def build_variant(project: Path, site: Path, default: bool) -> None:
-    """Build the copy in `project`; `default`: with Material's search settings and its lunr.vi."""
+    """Build the copy in `project`; `default`: with Material's search settings and its lunr.vi (sitegen writes
+    none of its own search files, and the editions' indexes keep Material's language)."""
     config = project / "mkdocs.yml"
     if default:
         config = project / "mkdocs.default-search.yml"
-        plugins = ["sitegen", {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]  # same pages, same editions
+        # Same pages, same editions; Material's own search (sitegen's search: false) with its default settings.
+        plugins = [{"sitegen": {"search": False}}, {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]
         config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=project, env=env, check=True
     )
-    if default:
-        import material
-
-        original = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.vi.min.js"
-        shutil.copy(original, site / "assets/javascripts/lunr/min/lunr.vi.min.js")
-        # The other editions' own search words go: their indexes name Material's lunr.vi, as by default.
-        for path in (site / "assets/javascripts/lunr/min").glob("lunr.vi_*.min.js"):
-            path.unlink()
-        for index in site.glob("*/search/search_index.json"):
-            data = json.loads(index.read_text(encoding="utf-8"))
-            data["config"]["lang"] = ["vi"]
-            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
@@ -121,7 +111,6 @@ def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
 def save_results(name: str, report: dict[str, Any], quick: bool) -> Path:
     """Keep a benchmark's results in bench/results/, only when asked (--save). A quick run goes to its own file,
     so it never replaces a full one."""
-    import json
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / (f"{name}-quick.json" if quick else f"{name}.json")

@@ -120,3 +120,22 @@ def test_the_minified_worker_counts_as_fresh_in_a_checkout_with_windows_line_end
         (tmp_path / name).write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     monkeypatch.setattr(search_scripts, "SCRIPTS", tmp_path)
     assert search_scripts.minified_header() == header
+
+
+def test_with_its_search_off_the_site_searches_as_material_does_by_default(tmp_path):
+    """`sitegen: {search: false}` (the search benchmark's baseline): no language file of this site's, and every
+    edition's index names Material's lunr.vi."""
+    import json
+
+    import material
+
+    from benchkit import build_variant
+
+    project = copy_project(tmp_path / "project")
+    build_variant(project, tmp_path / "site", default=True)
+    folder = tmp_path / "site" / "assets/javascripts/lunr/min"
+    theirs = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.vi.min.js"
+    assert (folder / "lunr.vi.min.js").read_bytes() == theirs.read_bytes()
+    assert not list(folder.glob("lunr.vi_*"))
+    for index in (tmp_path / "site").glob("**/search/search_index.json"):
+        assert json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] == ["vi"]

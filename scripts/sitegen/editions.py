@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .search_scripts import search_lang, worker_file
+from .search_scripts import search_lang
 
 
-def split_search_index(site_dir: Path, languages: list[str], offline: bool = False) -> dict[str, int]:
-    """Write <lang>/search/search_index.json (and .js for the offline edition); return pages per edition."""
+def split_search_index(site_dir: Path, languages: list[str], offline: bool = False, own_search: bool = True) -> dict[str, int]:
+    """Write <lang>/search/search_index.json (and .js for the offline edition); return pages per edition.
+    ``own_search``: each edition's index names its own search language (else Material's lunr.vi for all)."""
     root = site_dir / "search" / "search_index.json"
     if not root.is_file():
         return {}
@@ -31,7 +32,7 @@ def split_search_index(site_dir: Path, languages: list[str], offline: bool = Fal
         folder = site_dir / lang / "search" if lang else site_dir / "search"
         folder.mkdir(parents=True, exist_ok=True)
         config = index["config"]
-        if lang and (site_dir / worker_file(lang)).is_file():  # this site's search, not Material's default
+        if lang and own_search:
             config = {**config, "lang": [search_lang(lang)]}
         data = json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")

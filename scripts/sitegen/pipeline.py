@@ -44,7 +44,8 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset
     return build_model(dataset, article, schema)
 
 
-def build_files(model: Model) -> dict[str, bytes]:
+def build_files(model: Model, search: bool = True) -> dict[str, bytes]:
+    """Every file of docs/; ``search``: with this site's search files (else the theme's lunr.vi serves)."""
     rendered = render_pages(model)
     cards = page_cards(rendered, model, card_folder())  # the card images, and the pages with their card named
     pages: dict[str, str | bytes] = {**rendered, **cards}
@@ -54,7 +55,8 @@ def build_files(model: Model) -> dict[str, bytes]:
         value = pages.pop(path)
         files[path] = value.encode("utf-8") if isinstance(value, str) else value
     files.update(export_files(model, SCHEMA_FILE))
-    files.update(search_files(model))
+    if search:
+        files.update(search_files(model))
     return files
 
 
@@ -71,11 +73,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", dataset: Dataset | None = None) -> Result:
-    """``dataset``: the data already read from ``data_dir`` (the plugin reads it once per build)."""
+def generate(
+    data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", dataset: Dataset | None = None, search: bool = True
+) -> Result:
+    """``dataset``: the data already read from ``data_dir`` (the plugin reads it once per build); ``search``: the
+    plugin's option of that name."""
     with collector_paused():
         model = load_model(data_dir, dataset=dataset)
-        files = build_files(model)
+        files = build_files(model, search)
         return Result(files=files, changed=write_tree(files, out_dir), ignored=model.ignored)
 
 

@@ -37,6 +37,9 @@ OFFLINE_POLYFILL = "assets/javascripts/iframe-worker/shim.js"  # shipped in over
 class SitegenConfig(base.Config):
     enabled = c.Type(bool, default=True)
     data_dir = c.Dir(exists=True, default="data")  # relative to mkdocs.yml
+    # This site's search (search_scripts.py: folding, dates, synonyms; one language file per edition). False:
+    # Material's own lunr.vi, as the search benchmark compares.
+    search = c.Type(bool, default=True)
 
 
 def _building_other_edition(config: MkDocsConfig) -> bool:
@@ -116,7 +119,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return  # the pages of every edition were written at the start of this build
         try:
             dataset, self._dataset = self._dataset, None
-            result = generate(Path(self.config.data_dir), Path(config.docs_dir), dataset=dataset)
+            result = generate(Path(self.config.data_dir), Path(config.docs_dir), dataset=dataset, search=self.config.search)
         except DataError as error:
             self._fail(config, str(error))
             return
@@ -164,7 +167,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is not None:
             others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
-            counts = split_search_index(Path(config.site_dir), others, offline=_offline(config))
+            counts = split_search_index(Path(config.site_dir), others, _offline(config), self.config.search)
             log.info(f"search: one index per edition ({counts})")
         if _offline(config):
             archive = zip_folder(Path(config.site_dir))
