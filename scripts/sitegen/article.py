@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -27,8 +28,13 @@ class Article:
     sha256: str
     paragraphs: tuple[Paragraph, ...]
 
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Paragraph]:
+        return {paragraph.id: paragraph for paragraph in self.paragraphs}
+
     def paragraph(self, pid: str) -> Paragraph | None:
-        return next((paragraph for paragraph in self.paragraphs if paragraph.id == pid), None)
+        """Looked up once per cited source by several checks and pages: by id, not by a scan."""
+        return self._by_id.get(pid)
 
     def closest_passage(self, text: str) -> tuple[str, str]:
         """The paragraph id and the passage of the article most like ``text``, for error messages."""

@@ -35,7 +35,8 @@ def _ancestors_trusted(folder: Path) -> bool:
     with links resolved, belongs to this user or to root, and others cannot write it unless it is sticky (as
     /tmp is: there they cannot rename what is not theirs). A link on the way must belong to this user or root."""
     written = folder.absolute().parent
-    for ancestor in (*[written, *written.parents], *[(resolved := written.resolve()), *resolved.parents]):
+    resolved = written.resolve()
+    for ancestor in dict.fromkeys([written, *written.parents, resolved, *resolved.parents]):  # each once
         try:
             info = ancestor.lstat()
         except OSError:

@@ -51,14 +51,15 @@ def minified_header() -> str:
 def worker_code() -> str:
     """The minified code, without its first line (the browser needs no comment)."""
     code = MINIFIED.read_text(encoding="utf-8") if MINIFIED.exists() else ""
-    if not code.startswith(minified_header()):
+    header = minified_header()
+    if not code.startswith(header):
         raise DataError(
             f"scripts/sitegen/search/{MINIFIED.name}",
             "",
             f"{'missing' if not code else 'older than its sources'} ({', '.join(SOURCES)})",
             "it made again from them: python scripts/minify_search.py (needs Node and npm ci --prefix tests)",
         )
-    return code.removeprefix(minified_header())
+    return code.removeprefix(header)
 
 
 def fold(text: str) -> str:
