@@ -22,14 +22,17 @@ def test_second_run_changes_nothing(tmp_path):
     assert generate(SYNTHETIC, tmp_path / "docs").changed == []
 
 
-def test_stale_pages_are_removed_and_gitignore_kept(tmp_path):
+def test_stale_generated_pages_go_and_hand_written_files_stay(tmp_path):
     out = tmp_path / "docs"
     (out / "old").mkdir(parents=True)
-    (out / "old" / "page.md").write_text("gone")
+    (out / "old" / "page.md").write_text("stale")
+    (out / ".sitegen-manifest.json").write_text('["old/page.md"]')  # as an earlier build wrote it
     (out / ".gitignore").write_text("*\n")
+    (out / "mine.md").write_text("# Mine\n")
     generate(SYNTHETIC, out)
     assert not (out / "old").exists()
     assert (out / ".gitignore").read_text() == "*\n"
+    assert (out / "mine.md").read_text() == "# Mine\n"
 
 
 def test_article_is_offered_byte_identical(tmp_path):

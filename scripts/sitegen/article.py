@@ -6,7 +6,7 @@ import difflib
 import functools
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ class Article:
     path: Path
     sha256: str
     paragraphs: tuple[Paragraph, ...]
+    raw: bytes = field(repr=False, default=b"")  # the bytes whose checksum was checked: these are published
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Paragraph]:
@@ -160,4 +161,4 @@ def load_article(data_dir: Path, dataset: Dataset) -> Article:
                 "a whole line of the article's web page widgets",
             )
     paragraphs = split_paragraphs(text, meta["widget_lines"], meta["kinds"])
-    return Article(path=path, sha256=meta["sha256"], paragraphs=paragraphs)
+    return Article(path=path, sha256=meta["sha256"], paragraphs=paragraphs, raw=raw)

@@ -88,5 +88,5 @@ def export_files(model: Model, schema_file: Path) -> dict[str, bytes]:
     files[f"{FOLDER}/schema.json"] = schema_file.read_bytes()
     files[f"{FOLDER}/du-lieu.json"] = dataset_json(model.as_written)
     files[f"{FOLDER}/so-lieu.csv"] = figures_csv(model).encode("utf-8")
-    files[f"{FOLDER}/bai-viet-goc.txt"] = model.article.path.read_bytes()
+    files[f"{FOLDER}/bai-viet-goc.txt"] = model.article.raw  # read once: what was checked is what is published
     return files

@@ -73,15 +73,18 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def generate(
-    data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", dataset: Dataset | None = None, search: bool = True
-) -> Result:
-    """``dataset``: the data already read from ``data_dir`` (the plugin reads it once per build); ``search``: the
-    plugin's option of that name."""
+def make_files(data_dir: Path, dataset: Dataset | None = None, search: bool = True) -> tuple[dict[str, bytes], list[str]]:
+    """Every file of docs/ and the editor leftovers ignored; ``dataset``: the data already read from ``data_dir``
+    (the plugin reads it once per build); ``search``: the plugin's option of that name."""
     with collector_paused():
         model = load_model(data_dir, dataset=dataset)
-        files = build_files(model, search)
-        return Result(files=files, changed=write_tree(files, out_dir), ignored=model.ignored)
+        return build_files(model, search), model.ignored
+
+
+def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", search: bool = True) -> Result:
+    """The pages written into ``out_dir``, all or nothing (the command line's way; the plugin's is its own)."""
+    files, ignored = make_files(data_dir, search=search)
+    return Result(files=files, changed=write_tree(files, out_dir), ignored=ignored)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,12 +1,17 @@
 """MkDocs plugin: generate docs/ from the data before every build, and watch the data while serving.
 
-Errors stop `mkdocs build` as a PluginError before MkDocs touches site/, so the last good site stays. While
-`mkdocs serve` runs, an error leaves docs/ as it was: the site is rebuilt from the last good pages with the
-error shown at the top of each, in the page's language, until the data is fixed.
+docs/ and site/ change all or nothing (write.py): the new pages are moved into docs/ before MkDocs reads them,
+MkDocs builds into a folder staged inside site/, and both are committed only when the whole build has
+succeeded, with no warning under --strict. Any error rolls both back, so the last good site stays. One build
+at a time holds docs/'s lock. While `mkdocs serve` runs, a data error leaves docs/ as it was: the site is
+rebuilt from the last good pages with the error shown at the top of each, in the page's language, until the
+data is fixed.
 """
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,16 +22,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from .editions import split_search_index
 from .errors import DataError
 from .loader import Dataset, load_dataset
 from .pages import nav_translations, navigation
-from .pipeline import generate
+from .pipeline import make_files
 from .render import LANGUAGES, TEMPLATES, md_escape
 from .search_scripts import SCRIPTS as SEARCH_SCRIPTS
 from .strings import t
-from .write import zip_folder
+from .write import (
+    STAGED,
+    Change,
+    FolderLock,
+    hand_written,
+    roll_back,
+    site_change,
+    stage_pages,
+    stage_site,
+    write_failed,
+    zip_folder,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -55,6 +72,23 @@ def _offline(config: MkDocsConfig) -> bool:
     return offline is not None and bool(offline.config.get("enabled", True))
 
 
+def own_pages(docs_dir: Path, i18n) -> list[str]:
+    """The pages written by hand in docs/, after the generated ones in the navigation (each other edition's
+    twin, page.en.md, goes with its page)."""
+    registry = {entry for item in navigation() for entry in _nav_files(item)}
+    suffixes = tuple(f".{lang.locale}.md" for lang in (i18n.config.languages if i18n is not None else []) if not lang.default)
+    return sorted(
+        name for name in hand_written(docs_dir) if name.endswith(".md") and not name.endswith(suffixes) and name not in registry
+    )
+
+
+def _nav_files(item: object) -> list[str]:
+    if isinstance(item, str):
+        return [item]
+    values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else []
+    return [name for value in values for name in _nav_files(value)]
+
+
 def _edition(config: MkDocsConfig) -> str | None:
     """The locale mkdocs-static-i18n is building (its `current_language`; no public accessor), or None."""
     i18n = config.plugins.get("i18n")
@@ -66,6 +100,11 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     error: str | None = None
     _dataset: Dataset | None = None  # the data as on_config read it, for this build's on_pre_build
     not_found: dict[str, str] = {}  # each edition's 404 page: every edition's build writes site/404.html
+    _lock: FolderLock | None = None  # docs/'s, from on_config to the end of the build
+    _pages: Change | None = None  # the new pages, moved into docs/ and not yet committed
+    _site: Path | None = None  # the site folder, while MkDocs builds into a staged one inside it
+    _warnings: CountHandler | None = None  # under --strict: a warning means MkDocs aborts after on_post_build
+    _config: MkDocsConfig | None = None  # for on_build_error, which is not given it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -75,6 +114,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return config
         # Before mkdocs-static-i18n's on_config (priority -100), which applies each edition's overrides.
         if not _building_other_edition(config):
+            self._config = config
+            self._begin(config)
             self._name_editions(config)
             self._navigation(config)
             if self.command == "build" and urlsplit(config.site_url or "").hostname in ("127.0.0.1", "localhost"):
@@ -89,10 +130,66 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                 config.extra["polyfills"] = [*polyfills, OFFLINE_POLYFILL]
         return config
 
+    def _begin(self, config: MkDocsConfig) -> None:
+        """Take docs/'s lock (rolling back what a killed build left), and stage the site for `mkdocs build`."""
+        self._abandon(config)  # a build that ended without on_post_build or on_build_error (serve's last)
+        self._lock = FolderLock(Path(config.docs_dir))
+        try:
+            self._lock.acquire()
+        except DataError as error:
+            self._lock = None
+            raise PluginError(str(error)) from None
+        for leftover in Path(config.docs_dir).parent.glob(".generating-*"):  # staged by older versions
+            shutil.rmtree(leftover, ignore_errors=True)
+        if self.command != "serve":  # serve builds into a temporary folder of its own
+            self._site = Path(config.site_dir)
+            if self._site.is_dir():
+                roll_back(self._site)
+            config.site_dir = str(stage_site(self._site))
+        if config.strict:
+            self._warnings = CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
+
+    def _abandon(self, config: MkDocsConfig) -> None:
+        """Leave docs/ and site/ as they were before this build, and let the next build in."""
+        if self._pages is not None:
+            roll_back(self._pages.folder)
+            self._pages = None
+        if self._site is not None:
+            shutil.rmtree(self._site / STAGED, ignore_errors=True)
+            config.site_dir = str(self._site)
+            self._site = None
+        self._end()
+
+    def _end(self) -> None:
+        if self._warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self._warnings)
+            self._warnings = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _commit(self, config: MkDocsConfig) -> None:
+        """The new site in place of the old one, and the new pages kept: the build has succeeded."""
+        try:
+            if self._site is not None:
+                change = site_change(self._site)
+                change.apply()  # on failure it rolls itself back
+                config.site_dir, self._site = str(self._site), None
+                change.commit()
+        except DataError as error:
+            self._abandon(config)
+            raise PluginError(str(error)) from None
+        if self._pages is not None:
+            self._pages.commit()
+            self._pages = None
+        self._end()
+
     def _navigation(self, config: MkDocsConfig) -> None:
         """The navigation from the page registry (pages.py), and its names in each other edition."""
-        config.nav = navigation()
         i18n = config.plugins.get("i18n")
+        config.nav = navigation() + own_pages(Path(config.docs_dir), i18n)
         for language in i18n.config.languages if i18n is not None else []:
             if not language.default and language.locale in LANGUAGES:
                 language.nav_translations = nav_translations(LANGUAGES.index(language.locale))
@@ -119,7 +216,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return  # the pages of every edition were written at the start of this build
         try:
             dataset, self._dataset = self._dataset, None
-            result = generate(Path(self.config.data_dir), Path(config.docs_dir), dataset=dataset, search=self.config.search)
+            files, _ = make_files(Path(self.config.data_dir), dataset=dataset, search=self.config.search)
+            self._pages = stage_pages(Path(config.docs_dir), files)
+            self._pages.apply()
         except DataError as error:
             self._fail(config, str(error))
             return
@@ -130,7 +229,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             )
             return
         self.error = None
-        log.info(f"generated {len(result.files)} files from {self.config.data_dir} ({len(result.changed)} changed)")
+        log.info(f"generated {len(files)} files from {self.config.data_dir} ({len(self._pages.changed)} changed)")
 
     def _fail(self, config: MkDocsConfig, message: str) -> None:
         if self.command != "serve" or not any(Path(config.docs_dir).glob("*.md")):
@@ -169,9 +268,23 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
             counts = split_search_index(Path(config.site_dir), others, _offline(config), self.config.search)
             log.info(f"search: one index per edition ({counts})")
+        if self._warnings is not None and self._warnings.get_counts():
+            self._abandon(config)  # MkDocs aborts next, for the warnings: docs/ and site/ stay as they were
+            return
+        self._commit(config)
         if _offline(config):
             archive = zip_folder(Path(config.site_dir))
             log.info(f"offline edition: {config.site_dir} and {archive}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if not self.config.enabled or self._config is None:
+            return
+        self._abandon(self._config)
+        if isinstance(error, OSError):  # a full disk, a folder that cannot be written: one line, no traceback
+            raise PluginError(str(write_failed(Path(self._config.site_dir), error))) from None
+
+    def on_shutdown(self) -> None:
+        self._end()
 
     def _place_not_found_pages(self, config: MkDocsConfig) -> None:
         """The default edition's 404 at the root, each other edition's in its folder (en/404.html)."""

@@ -1,46 +1,229 @@
-"""Put the generated files into docs/: all written to a temporary folder first, then moved in.
+"""Change a folder all or nothing: docs/ (the generated pages) and site/ (MkDocs' output).
 
-Only files whose bytes change are replaced, so an unchanged page keeps its timestamp; files a previous
-run generated and this one does not are removed. Nothing in docs/ is touched until every file is ready.
+A change is staged inside the folder itself (`.sitegen-new/`), so that every move is a rename on one
+filesystem, even when the folder is a mount point of its own. Before anything in the folder moves, a journal
+names what the change adds, replaces and removes; what it replaces or removes waits in `.sitegen-old/` until
+the change is committed. A change that fails or is aborted is rolled back, and one whose build was killed is
+rolled back by the next build in that folder. One build at a time holds the folder's lock.
+
+In docs/, only files the generator wrote are replaced or removed (`.sitegen-manifest.json` lists them): a page
+written by hand is left alone, and published beside the generated ones.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import json
 import os
 import shutil
-import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-KEEP = {".gitignore"}  # docs/ is generated; this file keeps the folder in git
+from .errors import DataError
+
+STAGED = ".sitegen-new"
+KEPT = ".sitegen-old"
+JOURNAL = ".sitegen-journal.json"
+MANIFEST = ".sitegen-manifest.json"
+LOCK = ".sitegen-lock"
 
 
-def write_tree(files: dict[str, bytes], out_dir: Path) -> list[str]:
-    """Make ``out_dir`` hold exactly ``files``; return the paths that changed."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".generating-", dir=out_dir.parent))
+def write_failed(folder: Path, error: OSError) -> DataError:
+    """An OSError while writing, as the one line a maintainer reads."""
+    reason = (error.strerror or str(error)).lower()
+    if error.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    return DataError(
+        str(folder),
+        "",
+        f"could not be written ({reason}); it is as it was before this build",
+        "free space: a build needs room for its new files beside the old",
+    )
+
+
+@dataclass
+class Change:
+    """Entries of ``folder`` (relative paths) that a staged change adds, replaces and removes."""
+
+    folder: Path
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[str]:
+        return sorted(self.added + self.replaced + self.removed)
+
+    def apply(self) -> None:
+        """Move the staged entries in, keeping what they replace until commit() or roll_back()."""
+        (self.folder / JOURNAL).write_text(
+            json.dumps({"added": self.added, "replaced": self.replaced, "removed": self.removed}), encoding="utf-8"
+        )
+        try:
+            for name in self.replaced + self.removed:
+                _move(self.folder / name, self.folder / KEPT / name)
+            for name in self.added + self.replaced:
+                _move(self.folder / STAGED / name, self.folder / name)
+        except OSError as error:
+            roll_back(self.folder)
+            raise write_failed(self.folder, error) from None
+
+    def commit(self) -> None:
+        for name in self.removed:  # folders the removed files leave empty go too
+            parent = (self.folder / name).parent
+            while parent != self.folder and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        _clean(self.folder)
+
+
+def _move(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def _clean(folder: Path) -> None:
+    """The journal last: while it exists, a change can still be rolled back."""
+    shutil.rmtree(folder / KEPT, ignore_errors=True)
+    shutil.rmtree(folder / STAGED, ignore_errors=True)
+    (folder / JOURNAL).unlink(missing_ok=True)
+
+
+def roll_back(folder: Path) -> None:
+    """Put ``folder`` back as it was before its last change was applied, however far that change got."""
     try:
-        for relative, content in files.items():
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        changed = []
-        for relative, content in files.items():
-            final = out_dir / relative
-            if final.is_file() and final.read_bytes() == content:
+        journal = json.loads((folder / JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        journal = None  # no change was applied (a journal is written before the first move)
+    if journal is not None:
+        for name in journal["added"]:
+            _remove(folder / name)
+        for name in journal["replaced"] + journal["removed"]:
+            if (folder / KEPT / name).exists():
+                _remove(folder / name)
+                _move(folder / KEPT / name, folder / name)
+    _clean(folder)
+
+
+class FolderLock:
+    """One build at a time in a folder. The lock is the kernel's (flock): it goes with the process, however
+    that ends, so a killed build never leaves the folder locked. Taking it rolls back what a killed build left."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise DataError(
+                str(self.folder), "", "another build is running in this folder", "one build at a time: wait for it to end"
+            ) from None
+        self._fd = fd
+        roll_back(self.folder)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the file releases the lock
+            self._fd = None
+
+    def __enter__(self) -> FolderLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def generated(folder: Path) -> set[str] | None:
+    """The files the generator wrote into ``folder`` last time, or None where no manifest says."""
+    try:
+        return set(json.loads((folder / MANIFEST).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def hand_written(folder: Path) -> set[str]:
+    """Files in ``folder`` that the generator did not write (dot files and folders are never pages)."""
+    found = set()
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if not any(part.startswith(".") for part in relative.parts) and not path.is_dir():
+            found.add(relative.as_posix())
+    return found - (generated(folder) or set())
+
+
+def stage_pages(folder: Path, files: dict[str, bytes]) -> Change:
+    """Stage ``files`` as the generated part of ``folder``: only files whose bytes change are written, so an
+    unchanged page keeps its date. Nothing in ``folder`` itself moves until the change is applied."""
+    previous = generated(folder)
+    if previous is not None:  # without a manifest (the first build, or one by an older version), none is known
+        clash = sorted(set(files) & hand_written(folder))
+        if clash:
+            raise DataError(
+                f"{folder.name}/{clash[0]}",
+                "",
+                "a page written by hand has the name of a page the generator makes",
+                "your page under another name (the generator's pages are listed in " + f"{folder.name}/{MANIFEST})",
+            )
+    files = {**files, MANIFEST: json.dumps(sorted(files), ensure_ascii=False, indent=0).encode("utf-8")}
+    change = Change(folder)
+    staged = folder / STAGED
+    try:
+        for name, content in files.items():
+            target = folder / name
+            if target.is_dir():
+                raise DataError(
+                    f"{folder.name}/{name}", "", "a folder has the name of a file the generator makes", "another name"
+                )
+            if target.is_file() and target.stat().st_size == len(content) and target.read_bytes() == content:
                 continue
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / relative, final)
-            changed.append(relative)
-        for stale in sorted(out_dir.rglob("*"), reverse=True):
-            relative = stale.relative_to(out_dir).as_posix()
-            if stale.is_file() and relative not in files and stale.name not in KEEP:
-                stale.unlink()
-                changed.append(relative)
-            elif stale.is_dir() and not any(stale.iterdir()):
-                stale.rmdir()
-        return changed
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            (change.replaced if target.exists() else change.added).append(name)
+            (staged / name).parent.mkdir(parents=True, exist_ok=True)
+            (staged / name).write_bytes(content)
+    except OSError as error:
+        _clean(folder)
+        raise write_failed(folder, error) from None
+    change.removed = sorted(name for name in (previous or set()) - set(files) if (folder / name).exists())
+    return change
+
+
+def write_tree(files: dict[str, bytes], folder: Path) -> list[str]:
+    """Make the generated part of ``folder`` exactly ``files``, all or nothing; return the paths that changed."""
+    with FolderLock(folder):
+        change = stage_pages(folder, files)
+        change.apply()
+        change.commit()
+    return [name for name in change.changed if name != MANIFEST]
+
+
+def stage_site(folder: Path) -> Path:
+    """An empty folder inside ``folder`` for MkDocs to build the new site into."""
+    staged = folder / STAGED
+    shutil.rmtree(staged, ignore_errors=True)
+    staged.mkdir(parents=True)
+    return staged
+
+
+def site_change(folder: Path) -> Change:
+    """The built site in place of the old one: its top-level entries, as MkDocs would leave dot files alone."""
+    new = sorted(path.name for path in (folder / STAGED).iterdir())
+    old = {path.name for path in folder.iterdir() if not path.name.startswith(".")}
+    return Change(
+        folder, added=[n for n in new if n not in old], replaced=[n for n in new if n in old], removed=sorted(old - set(new))
+    )
 
 
 def zip_folder(folder: Path) -> Path:
@@ -50,7 +233,7 @@ def zip_folder(folder: Path) -> Path:
     archive = folder.with_name(folder.name + ".zip")
     temporary = archive.with_name(archive.name + ".tmp")
     with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".sitegen-")):
             info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=(2024, 1, 1, 0, 0, 0))
             zipped.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
     os.replace(temporary, archive)

@@ -1,0 +1,189 @@
+"""docs/ and site/ are replaced whole or not at all: a failed, aborted, interrupted or concurrent build leaves
+both as they were, in one line; pages written by hand in docs/ are kept and published."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from helpers.project import SYNTHETIC, build_site, copy_project, edit, run_mkdocs, snapshot
+from sitegen.errors import DataError
+from sitegen.pipeline import main
+from sitegen.write import MANIFEST, FolderLock, stage_pages, write_tree
+
+PAGES = {"index.md": b"# Home\n", "part/one.md": b"# One\n"}
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob(".sitegen-*") if p.name not in (".sitegen-lock", MANIFEST))
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project", SYNTHETIC)
+
+
+def build(project: Path) -> None:
+    build_site(project / "mkdocs.yml", project / "docs", project / "site")
+
+
+# The generator's own files, on small made-up pages
+
+
+def test_only_the_files_the_generator_wrote_are_removed(tmp_path):
+    write_tree(PAGES, tmp_path)
+    (tmp_path / "mine.md").write_text("# Mine\n", encoding="utf-8")
+    write_tree({"index.md": b"# Home, again\n"}, tmp_path)
+    assert snapshot(tmp_path) == {
+        ".sitegen-lock": b"",
+        MANIFEST: b'[\n"index.md"\n]',
+        "index.md": b"# Home, again\n",
+        "mine.md": b"# Mine\n",
+    }
+
+
+def test_a_hand_written_file_with_a_generated_name_is_one_line_and_kept(tmp_path):
+    write_tree(PAGES, tmp_path)
+    (tmp_path / "new.md").write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        write_tree({**PAGES, "new.md": b"# Generated\n"}, tmp_path)
+    assert str(raised.value).startswith(f"{tmp_path.name}/new.md: a page written by hand has the name of a page")
+    assert "\n" not in str(raised.value)
+    assert (tmp_path / "new.md").read_text(encoding="utf-8") == "# Mine\n"
+
+
+def test_an_unchanged_page_is_not_rewritten(tmp_path):
+    write_tree(PAGES, tmp_path)
+    before = (tmp_path / "index.md").stat().st_mtime_ns
+    changed = write_tree({**PAGES, "part/one.md": b"# One, again\n"}, tmp_path)
+    assert changed == ["part/one.md"]
+    assert (tmp_path / "index.md").stat().st_mtime_ns == before
+
+
+def test_a_second_build_in_the_same_folder_stops_with_one_line(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    write_tree(PAGES, docs)
+    before = snapshot(docs)
+    with FolderLock(docs):
+        status = main(["--data", str(SYNTHETIC), "--out", str(docs)])
+    assert status == 1
+    assert capsys.readouterr().err.strip() == (
+        f"error: {docs}: another build is running in this folder — expected one build at a time: wait for it to end"
+    )
+    assert snapshot(docs) == before
+
+
+KILLED_MID_CHANGE = """
+import os, signal, sys
+from pathlib import Path
+from sitegen.write import FolderLock, stage_pages
+folder = Path(sys.argv[1])
+FolderLock(folder).acquire()
+change = stage_pages(folder, {"index.md": b"# Half\\n", "part/two.md": b"# Two\\n"})
+change.apply()
+os.kill(os.getpid(), signal.SIGKILL)  # killed between moving the new pages in and committing them
+"""
+
+
+def test_the_next_build_rolls_back_what_a_killed_one_left(tmp_path):
+    write_tree(PAGES, tmp_path)
+    (tmp_path / "mine.md").write_text("# Mine\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    killed = subprocess.run([sys.executable, "-c", KILLED_MID_CHANGE, str(tmp_path)], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL
+    assert leftovers(tmp_path)  # the killed change's journal and the pages it replaced
+    with FolderLock(tmp_path):
+        assert snapshot(tmp_path) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_a_change_staged_but_not_applied_touches_nothing(tmp_path):
+    write_tree(PAGES, tmp_path)
+    before = snapshot(tmp_path)
+    stage_pages(tmp_path, {"index.md": b"# Other\n"})
+    with FolderLock(tmp_path):
+        assert snapshot(tmp_path) == before
+
+
+# Whole builds of the fixture project
+
+
+@pytest.mark.slow
+def test_a_hand_written_page_is_kept_and_published(project):
+    (project / "docs" / "mine.md").write_text("# My own page\n\nWritten by hand.\n", encoding="utf-8")
+    build(project)
+    build(project)
+    assert (project / "docs" / "mine.md").read_text(encoding="utf-8").startswith("# My own page")
+    assert "Written by hand." in (project / "site" / "mine" / "index.html").read_text(encoding="utf-8")
+    assert "My own page" in (project / "site" / "index.html").read_text(encoding="utf-8")  # in the navigation
+
+
+@pytest.mark.slow
+def test_a_strict_build_that_aborts_leaves_docs_and_site_as_they_were(project):
+    build(project)
+    docs, site = snapshot(project / "docs"), snapshot(project / "site")
+    edit(project / "data" / "site.yml", "short_name: ", "short_name: Changed ")
+    (project / "docs" / "broken.md").write_text("# Broken\n\n[a link to nothing](nothing.md)\n", encoding="utf-8")
+    with pytest.raises(Abort, match="strict"):
+        build(project)
+    assert snapshot(project / "docs") == {**docs, "broken.md": (project / "docs" / "broken.md").read_bytes()}
+    assert snapshot(project / "site") == site
+    assert leftovers(project) == []
+
+
+@pytest.mark.slow
+def test_a_build_cleans_up_after_a_killed_one(project):
+    build(project)
+    site = snapshot(project / "site")
+    (project / "site" / ".sitegen-new" / "half").mkdir(parents=True)  # as MkDocs leaves it when killed
+    (project / ".generating-x1y2").mkdir()  # as older versions left it
+    build(project)
+    assert snapshot(project / "site") == site
+    assert leftovers(project) == [] and not (project / ".generating-x1y2").exists()
+
+
+def mount_tmpfs(folder: Path, size: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0:
+        pytest.skip("mounting a filesystem needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+
+
+@pytest.fixture
+def mounts():
+    folders: list[Path] = []
+    yield folders
+    for folder in folders:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.mark.slow
+def test_docs_and_site_on_filesystems_of_their_own_build(project, mounts):
+    for name in ("docs", "site"):
+        mount_tmpfs(project / name, "64m")
+        mounts.append(project / name)
+    build(project)
+    build(project)
+    assert (project / "site" / "index.html").is_file() and (project / "docs" / "index.md").is_file()
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_one_line_and_leaves_the_site_as_it_was(project, mounts):
+    mount_tmpfs(project / "site", "5m")  # room for one site (~3.7 MB), not for the next one beside it
+    mounts.append(project / "site")
+    assert run_mkdocs("build", "--strict", cwd=project).returncode == 0
+    site = snapshot(project / "site")
+    edit(project / "data" / "site.yml", "short_name: ", "short_name: Changed ")
+    result = run_mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "site: could not be written (the disk is full); it is as it was before this build" in result.stderr
+    assert snapshot(project / "site") == site
