@@ -4,6 +4,7 @@ quotes, corrected where it should be."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import yaml
 
@@ -78,3 +79,16 @@ def test_errata_are_corrected_everywhere_but_the_source_page(tmp_path):
     assert "kiêm nhiệm" in (tmp_path / "docs" / "nguon.md").read_text(encoding="utf-8")
     shortcomings = (tmp_path / "docs" / "han-che.md").read_text(encoding="utf-8")
     assert "“nhân sự còn KIÊM-NHIỆM" in shortcomings and "“nhân sự còn kiêm nhiệm" not in shortcomings
+
+
+def test_the_article_is_read_once_so_what_is_checked_is_published(tmp_path, monkeypatch):
+    reads = []
+    read_bytes = Path.read_bytes
+
+    def counted(self):
+        reads.append(self.name)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    generate(SYNTHETIC, tmp_path)
+    assert reads.count("article.txt") == 1
