@@ -18,6 +18,14 @@ CSV_COLUMNS = (
 ).split()
 # A computed figure's qualifier: how far to trust it (approximate, or a bound because an input is an "as of" date).
 QUALIFIERS = {"approximate": ("khoảng", "about"), "at-most": ("tối đa", "at most"), "at-least": ("ít nhất", "at least")}
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula, shown as text: after an apostrophe, as OWASP advises.
+    Numbers stay numbers (a negative one is a number, not a formula)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def figures_csv(model: Model) -> str:
@@ -25,8 +33,12 @@ def figures_csv(model: Model) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+
+    def write(row: dict[str, Any]) -> None:
+        writer.writerow({column: spreadsheet_cell(value) for column, value in row.items()})
+
     for figure in model.figures:
-        writer.writerow(
+        write(
             {
                 **{column: figure[column] for column in CSV_COLUMNS if column in figure},
                 "kind": "article",
@@ -39,7 +51,7 @@ def figures_csv(model: Model) -> str:
         qualifiers = [
             QUALIFIERS[key] for key in ((item.bound,) if item.bound else ()) + (("approximate",) if item.approximate else ())
         ]
-        writer.writerow(
+        write(
             {
                 "id": item.id,
                 "kind": "computed",

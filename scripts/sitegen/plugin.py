@@ -15,14 +15,16 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from mkdocs.utils.templates import TemplateContext
 
 from .editions import split_search_index
 from .errors import DataError
@@ -48,6 +50,9 @@ from .write import (
 log = get_plugin_logger(__name__)
 
 NAMED = {"site_name": "short_name", "site_description": "description", "copyright": "copyright"}  # config ← site.yml
+# Front matter written from the data that the theme prints: description (raw in Material's <meta name="description">)
+# and card_alt (overrides/main.html). The titles come from the page registry (pages.py), not from the data.
+META_FROM_DATA = ("description", "card_alt")
 OFFLINE_POLYFILL = "assets/javascripts/iframe-worker/shim.js"  # shipped in overrides/, not loaded from a CDN
 
 
@@ -99,6 +104,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     command = ""
     error: str | None = None
     _dataset: Dataset | None = None  # the data as on_config read it, for this build's on_pre_build
+    names: dict[str | None, dict[str, Markup]] = {}  # config values, escaped, by edition (None: the default one)
     not_found: dict[str, str] = {}  # each edition's 404 page: every edition's build writes site/404.html
     _lock: FolderLock | None = None  # docs/'s, from on_config to the end of the build
     _pages: Change | None = None  # the new pages, moved into docs/ and not yet committed
@@ -109,14 +115,14 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
-        # Before mkdocs-static-i18n's on_config (priority -100), which applies each edition's overrides.
+        # Before mkdocs-static-i18n's on_config (priority -100), which reads the editions' navigation names.
         if not _building_other_edition(config):
             self._config = config
             self._begin(config)
-            self._name_editions(config)
+            self._read_names(config)
             self._navigation(config)
             if self.command == "build" and urlsplit(config.site_url or "").hostname in ("127.0.0.1", "localhost"):
                 log.info(
@@ -194,22 +200,40 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             if not language.default and language.locale in LANGUAGES:
                 language.nav_translations = nav_translations(LANGUAGES.index(language.locale))
 
-    def _name_editions(self, config: MkDocsConfig) -> None:
+    def _read_names(self, config: MkDocsConfig) -> None:
         """Each edition's site name, description and footer come from the data (site.yml), so that another
-        article's site, inheriting this mkdocs.yml, shows none of this one's words."""
+        article's site, inheriting this mkdocs.yml, shows none of this one's words.
+
+        Material prints them raw in some places (the header, <title>, the footer) and with `| e` in others, so
+        each is kept escaped, as Markup: text in both (`| e` leaves Markup as it is)."""
         try:
             self._dataset = load_dataset(Path(self.config.data_dir))  # read once a build: on_pre_build uses it
             site = self._dataset.values["site"]
-            for attribute, key in NAMED.items():
-                setattr(config, attribute, site[key])
-            config.site_author = self._dataset.values["article"]["author"]
+            author = escape(self._dataset.values["article"]["author"])
         except Exception:  # noqa: BLE001 - on_pre_build reports what is wrong with the data, in one line
             return
         i18n = config.plugins.get("i18n")
-        for language in i18n.config.languages if i18n is not None else []:
-            if not language.default:
-                for attribute, key in NAMED.items():
-                    setattr(language, attribute, site.get(f"{key}_{language.locale}", site[key]))
+        others = [lang.locale for lang in i18n.config.languages if not lang.default] if i18n is not None else []
+        self.names = {
+            locale: {
+                attribute: escape(site.get(f"{key}_{locale}", site[key]) if locale else site[key])
+                for attribute, key in NAMED.items()
+            }
+            | {"site_author": author}
+            for locale in [None, *others]
+        }
+
+    @event_priority(-150)  # after mkdocs-static-i18n's on_config, which builds each edition with this config
+    def _name_edition(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The names of the edition being built. Set here, not as mkdocs-static-i18n's per-language overrides:
+        it overrides options of plain types only, and warns at a Markup (a failure under --strict)."""
+        if self.config.enabled:
+            names = self.names.get(_edition(config) if _building_other_edition(config) else None, {})
+            for attribute, value in names.items():
+                setattr(config, attribute, value)
+        return config
+
+    on_config = CombinedEvent(_on_config, _name_edition)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or _building_other_edition(config):
@@ -242,6 +266,16 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return markdown
         title = t("data-error-title", _edition(config) or LANGUAGES[0])
         return f'!!! failure "{title}"\n\n    {md_escape(self.error)}\n\n' + markdown
+
+    @event_priority(-300)  # last: whatever else reads the page's front matter reads it as written
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav) -> TemplateContext:
+        """The front matter written from the data, escaped as the site's names are (_read_names): Material prints
+        the description raw."""
+        if self.config.enabled:
+            for key in META_FROM_DATA:
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key])
+        return context
 
     @event_priority(-300)  # last: after the search index and the minifier have read the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
