@@ -11,6 +11,7 @@ import pytest
 
 from helpers.project import ROOT, copy_project
 
+pytestmark = pytest.mark.slow  # builds a whole project with Zensical
 ZENSICAL = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
 
 
