@@ -43,8 +43,14 @@ def _browser_missing() -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m deselects: a test that uses Chromium counts as marked browser
 def pytest_collection_modifyitems(config, items):
-    """Browser tests skip, said once and plainly, where Chromium is missing; in CI they fail instead."""
+    """Browser tests skip, said once and plainly, where Chromium is missing; in CI they fail instead.
+    A test that uses Chromium (the browser fixture, or page, phone or another fixture built on it) is a browser
+    test even if its marker was forgotten: without it, it would error here instead of skipping."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
     reason = _browser_missing()
     if reason is None:
         return
