@@ -29,8 +29,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchkit import editions_plugin, mkdocs_settings, nav_pages, save_results  # noqa: E402
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]  # benchkit; helpers, shared with the tests
+from benchkit import save_results  # noqa: E402
+from helpers.project import editions_plugin, mkdocs_settings, nav_pages  # noqa: E402
 
 LIGHTHOUSE = Path(os.environ.get("LIGHTHOUSE", ROOT / "tests" / "node_modules" / ".bin" / "lighthouse"))
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

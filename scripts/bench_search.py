@@ -30,18 +30,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]  # benchkit; helpers, shared with the tests
 
-from benchkit import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    build_variant,
-    copy_project,
-    machine,
-    run_worker,
-    search_box_ready,
-    serve_folder,
-    synthetic_data,
-)
+from benchkit import machine  # noqa: E402
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS, run_worker, search_box_ready, serve_folder  # noqa: E402
+from helpers.project import build_variant, copy_project, synthetic_data  # noqa: E402
 
 
 def payload(site: Path) -> dict[str, int]:

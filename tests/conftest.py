@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchkit import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 from helpers.project import build_site  # noqa: E402
 from sitegen.pipeline import load_model  # noqa: E402
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from benchkit import run_worker, serve_folder
+from helpers.browser import run_worker, serve_folder
 from helpers.html import elements
 from helpers.project import ROOT, build_site
 

@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from benchkit import nav_pages
 from helpers.html import elements
-from helpers.project import ROOT
+from helpers.project import ROOT, nav_pages, synthetic_data
 
 ALL_PAGES = nav_pages()
 
@@ -188,7 +187,6 @@ def test_a_unit_list_that_does_not_match_the_article_stops_the_build(tmp_path):
 
 def test_several_maps_on_a_page_each_keep_their_own_title(tmp_path):
     """With more mapped places (here the data twice over), each map is labelled by its own title and description."""
-    from benchkit import synthetic_data
     from sitegen.pipeline import generate
 
     generate(synthetic_data(2, tmp_path / "data"), tmp_path / "docs")
