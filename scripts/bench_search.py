@@ -157,12 +157,12 @@ def ready_pairs(browser, ours: Path, default: Path, rounds: int) -> dict:
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a Markdown table")
     parser.add_argument("--scale", type=int, default=0, help="also time the worker on data repeated N times (e.g. 100)")
     parser.add_argument("--pairs", type=int, default=0, help="also time readiness in N alternating rounds (e.g. 150)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     rows = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text(encoding="utf-8"))["queries"]
     from playwright.sync_api import sync_playwright
 
