@@ -33,21 +33,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]  # benchkit; helpers, shared with the tests
 
-from benchkit import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    build_variant,
-    copy_project,
-    editions_plugin,
-    machine,
-    mkdocs_settings,
-    run_worker,
-    save_results,
-    serve_folder,
-    synthetic_data,
-)
+from benchkit import machine, save_results  # noqa: E402
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS, run_worker, serve_folder  # noqa: E402
+from helpers.project import build_variant, copy_project, editions_plugin, mkdocs_settings, synthetic_data  # noqa: E402
 from sitegen.pipeline import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -29,8 +29,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchkit import editions_plugin, mkdocs_settings, nav_pages, save_results  # noqa: E402
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]  # benchkit; helpers, shared with the tests
+from benchkit import save_results  # noqa: E402
+from helpers.project import editions_plugin, mkdocs_settings, nav_pages  # noqa: E402
 
 LIGHTHOUSE = Path(os.environ.get("LIGHTHOUSE", ROOT / "tests" / "node_modules" / ".bin" / "lighthouse"))
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -108,7 +109,7 @@ def lighthouse(url: str) -> dict[str, int]:
     return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run, three pages")
     parser.add_argument("--runs", type=int, default=3, help="runs per page for this site (median)")
@@ -118,7 +119,7 @@ def main() -> int:
         "--pages", nargs="+", metavar="PAGE", help="only these pages (as paths: '' for home, moc-thoi-gian/, en/...)"
     )
     parser.add_argument("--save", action="store_true", help="keep the results in bench/results/ (a quick run in its own file)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists() or not shutil.which("nginx"):
         print("needs: npm install --prefix tests lighthouse; apt-get install nginx", file=sys.stderr)
         return 2

@@ -30,18 +30,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]  # benchkit; helpers, shared with the tests
 
-from benchkit import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    build_variant,
-    copy_project,
-    machine,
-    run_worker,
-    search_box_ready,
-    serve_folder,
-    synthetic_data,
-)
+from benchkit import machine  # noqa: E402
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS, run_worker, search_box_ready, serve_folder  # noqa: E402
+from helpers.project import build_variant, copy_project, synthetic_data  # noqa: E402
 
 
 def payload(site: Path) -> dict[str, int]:
@@ -164,12 +157,12 @@ def ready_pairs(browser, ours: Path, default: Path, rounds: int) -> dict:
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a Markdown table")
     parser.add_argument("--scale", type=int, default=0, help="also time the worker on data repeated N times (e.g. 100)")
     parser.add_argument("--pairs", type=int, default=0, help="also time readiness in N alternating rounds (e.g. 150)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     rows = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text(encoding="utf-8"))["queries"]
     from playwright.sync_api import sync_playwright
 

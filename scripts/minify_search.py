@@ -3,7 +3,8 @@
 
 Runs terser (pinned in tests/package.json: `npm ci --prefix tests` first) over the sources and writes
 scripts/sitegen/search/worker.min.js, whose first line names the sources' digest: a build refuses a minified
-file older than its sources, and tests/test_search_scripts.py checks that it is terser's output.
+file older than its sources, and tests/test_package.py
+(test_the_search_workers_minified_code_is_terser_output_of_its_sources) checks that it is terser's output.
 `--check` only compares, and exits 1 if the file is not what terser makes of the sources now."""
 
 from __future__ import annotations

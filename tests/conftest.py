@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchkit import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 from helpers.project import build_site  # noqa: E402
 from sitegen.pipeline import load_model  # noqa: E402
 
@@ -43,8 +43,14 @@ def _browser_missing() -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m deselects: a test that uses Chromium counts as marked browser
 def pytest_collection_modifyitems(config, items):
-    """Browser tests skip, said once and plainly, where Chromium is missing; in CI they fail instead."""
+    """Browser tests skip, said once and plainly, where Chromium is missing; in CI they fail instead.
+    A test that uses Chromium (the browser fixture, or page, phone or another fixture built on it) is a browser
+    test even if its marker was forgotten: without it, it would error here instead of skipping."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
     reason = _browser_missing()
     if reason is None:
         return

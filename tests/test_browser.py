@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers.html import elements
+from helpers.project import nav_pages
 
 pytestmark = pytest.mark.browser
 
@@ -97,8 +98,6 @@ def visit(browser, server, axe_source):
 def pytest_generate_tests(metafunc):
     if "path" in metafunc.fixturenames:
         # The pages of both editions, from mkdocs.yml's nav (the built site has the same; test_site checks it).
-        from benchkit import nav_pages
-
         metafunc.parametrize("path", nav_pages(), ids=lambda p: p.strip("/") or "home")
 
 

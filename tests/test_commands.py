@@ -20,6 +20,9 @@ import pytest
 from helpers.project import SYNTHETIC, copy_project, edit, run_mkdocs, snapshot
 
 pytestmark = pytest.mark.slow
+# A request to `mkdocs serve` that takes this long is hung, not slow: a bound that only catches a hang, never a
+# timing assert (a shared or busy machine may take seconds to answer).
+HANG = 30
 BROKEN = ("    percent: 100\n", "    percent: 90\n")  # in the synthetic figures.yml: 90% of 10/10
 # `python -m mkdocs`, with the generator's page rendering made to fail while a marker file exists.
 INJECT = """import os, sys, sitegen.pipeline as g
@@ -112,7 +115,7 @@ class Server:
             if words in line:
                 return line
 
-    def get(self, path: str, timeout: float = 10) -> str:
+    def get(self, path: str, timeout: float = HANG) -> str:
         with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
             return response.read().decode("utf-8")
 
@@ -160,14 +163,14 @@ def test_serve_survives_a_bug_in_the_generator(project, tmp_path):
             (project / "data" / "figures.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
         )
         server.rebuilt(page)
-        page = server.get("so-lieu/", timeout=1)  # answers at once: no request hangs on the failed build
+        page = server.get("so-lieu/")  # answers: no request hangs on the failed build
         assert "RuntimeError: injected failure" in page and "10/10" in page
     finally:
         server.stop()
     assert not list((tmp_path / "tmp").glob("mkdocs_*"))
 
 
-def test_serve_survives_every_kind_of_bad_input_and_answers_at_once(project, tmp_path):
+def test_serve_survives_every_kind_of_bad_input_and_keeps_answering(project, tmp_path):
     """Every bad input of tests/test_errors.py (tests/helpers/bad_data.py), one after another in one serving
     session: each shows its error box over the last good page, no request hangs, and the site recovers."""
     import shutil
@@ -195,12 +198,12 @@ def test_serve_survives_every_kind_of_bad_input_and_answers_at_once(project, tmp
             damage(data)
             (data / "site.yml").touch()  # every case wakes the watcher, even one that only adds a folder
             server.rebuilt(page)
-            page = server.get("so-lieu/", timeout=1)
+            page = server.get("so-lieu/")
             assert "Lỗi dữ liệu" in page and "10/10" in page, name
         put_back()
         (data / "site.yml").touch()
         server.rebuilt(page)
-        assert "Lỗi dữ liệu" not in server.get("so-lieu/", timeout=1)
+        assert "Lỗi dữ liệu" not in server.get("so-lieu/")
     finally:
         server.stop()
     assert "Traceback" not in "".join(server.log)

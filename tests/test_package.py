@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.project import ROOT, copy_project, snapshot
+from helpers.project import ROOT, build_variant, copy_project, snapshot
 
 pytestmark = pytest.mark.slow
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "1"}
@@ -128,8 +128,6 @@ def test_with_its_search_off_the_site_searches_as_material_does_by_default(tmp_p
     import json
 
     import material
-
-    from benchkit import build_variant
 
     project = copy_project(tmp_path / "project")
     build_variant(project, tmp_path / "site", default=True)

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from benchkit import run_worker, serve_folder
+from helpers.browser import run_worker, serve_folder
 from helpers.html import elements
 from helpers.project import ROOT, build_site
 
@@ -52,6 +52,7 @@ def test_long_pages_come_in_parts_in_both_editions(cut, edition):
     assert len(split_pages(site, edition)) >= 3
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_an_old_link_to_an_anchor_that_moved_lands_on_its_part(cut, page, edition):
     site, url = cut
@@ -62,6 +63,7 @@ def test_an_old_link_to_an_anchor_that_moved_lands_on_its_part(cut, page, editio
     assert page.locator(f"[id='{anchor}']").count() == 1
 
 
+@pytest.mark.browser
 def test_a_part_says_which_part_it_is_and_leads_to_the_next(cut, page):
     site, url = cut
     folder = next(iter(split_pages(site, "").values()))
@@ -72,6 +74,7 @@ def test_a_part_says_which_part_it_is_and_leads_to_the_next(cut, page):
     page.wait_for_url(re.compile(rf"/{re.escape(folder)}3/$"))
 
 
+@pytest.mark.browser
 def test_the_english_parts_speak_english(cut, page):
     site, url = cut
     folder = next(iter(split_pages(site, "en/").values()))
@@ -80,6 +83,7 @@ def test_the_english_parts_speak_english(cut, page):
     assert page.get_by_role("link", name="Next part").count() == 1
 
 
+@pytest.mark.browser
 def test_search_finds_a_section_that_sits_on_a_later_part(cut, page):
     """Each part is a page of the search index; a query for a section there finds that part."""
     site, url = cut

@@ -2,7 +2,7 @@
 dates and codes in any spelling, questions, synonyms — in Chromium, on the built site.
 
 Ranking is checked cheaply: every query of tests/search_queries.yml goes through Material's own worker in one
-page and one evaluate call (benchkit.run_worker). A few tests type into the real search box, one per behaviour."""
+page and one evaluate call (helpers.browser.run_worker). A few tests type into the real search box, one per behaviour."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchkit import run_worker, type_query
+from helpers.browser import run_worker, type_query
 from helpers.html import highlighted_words
 from sitegen.search_scripts import SCRIPTS
 

@@ -1,10 +1,10 @@
 """What builds remember between processes, safely: a per-user folder (platformdirs' cache folder), mode 0700,
 used only when it is a real folder this user owns that nobody else can write, below folders nobody else can
-change. Nothing in it is ever run or
-parsed but Jinja's compiled templates, and those only from here: "schema-ok-<hash>" is an empty file saying this
-exact data passed the schema; templates/ holds Jinja's bytecode (one file per template, replaced when it
-changes); cards/ holds drawn social cards (PNG bytes, copied into the site as they are), named by the hash of
-what they show. Bounded: at most KEEP markers and KEEP_CARDS cards, the newest."""
+change. Nothing in it is ever run or parsed but Jinja's compiled templates, and those only from here:
+"schema-ok-<hash>" is an empty file saying this exact data passed the schema (validate.py), "verbatim-ok-<hash>"
+that it passed the x-verbatim check (truth.py); templates/ holds Jinja's bytecode (one file per template,
+replaced when it changes); cards/ holds drawn social cards (PNG bytes, copied into the site as they are), named
+by the hash of what they show. Bounded: at most KEEP markers of each kind and KEEP_CARDS cards, the newest."""
 
 from __future__ import annotations
 

@@ -1,17 +1,20 @@
-"""Projects to build and break: copies of this one, fixture datasets, MkDocs in-process or as a command."""
+"""Projects to build and break: copies of this one, fixture datasets, this one's data N times over, MkDocs
+in-process or as a command, mkdocs.yml read as data (the site's pages). The benchmarks (scripts/bench*.py) use
+these too."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
+import yaml
 
-from benchkit import copy_project  # noqa: F401 - shared with the benchmarks
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = ROOT / "tests" / "synthetic" / "data"  # a made-up second article, the fixture dataset
@@ -20,6 +23,10 @@ SYNTHETIC = ROOT / "tests" / "synthetic" / "data"  # a made-up second article, t
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> MkDocsConfig:
     """`mkdocs build --strict` in this process (as mkdocs-static-i18n's own tests do): docs/ and site/ where
     the caller says, never the repository's own."""
+    # Imported here: the benchmarks import this module too, and MkDocs would add to what they measure.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
     docs_dir.mkdir(parents=True, exist_ok=True)
     config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
@@ -59,3 +66,80 @@ def line_of(path: Path, needle: str) -> int:
     text = path.read_text(encoding="utf-8")
     assert needle in text, f"{needle!r} is not in {path.name}"
     return text.count("\n", 0, text.index(needle)) + 1
+
+
+def synthetic_data(factor: int, dest: Path) -> Path:
+    """The real data with every list entry repeated `factor` times under new ids (headed "# SYNTHETIC benchmark data", never published)."""
+    shutil.copytree(ROOT / "data", dest)
+    for path in dest.glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        key = next(iter(data))
+        if isinstance(data[key], list) and key != "errata":
+            data[key] = [
+                {**entry, "id": f"{entry['id']}-{i}" if i else entry["id"]} for i in range(factor) for entry in data[key]
+            ]
+        path.write_text(
+            "# SYNTHETIC benchmark data\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    return dest
+
+
+def build_variant(project: Path, site: Path, default: bool) -> None:
+    """Build the copy in `project`; `default`: with Material's search settings and its lunr.vi (sitegen writes
+    none of its own search files, and the editions' indexes keep Material's language)."""
+    config = project / "mkdocs.yml"
+    if default:
+        config = project / "mkdocs.default-search.yml"
+        # Same pages, same editions; Material's own search (sitegen's search: false) with its default settings.
+        plugins = [{"sitegen": {"search": False}}, {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]
+        config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=project, env=env, check=True
+    )
+
+
+def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
+    """What a build reads — mkdocs.yml, overrides/ and a data folder — copied to ``dest``, with an empty docs/."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copytree(data, dest / "data")
+    (dest / "docs").mkdir(exist_ok=True)
+    return dest
+
+
+class _Settings(yaml.SafeLoader):
+    """mkdocs.yml as plain data: an `!ENV [NAME, default]` tag reads as its default."""
+
+
+_Settings.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+)
+
+
+def mkdocs_settings() -> dict[str, Any]:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Settings)
+
+
+def editions_plugin(settings: dict[str, Any], theme_overrides: bool = True) -> dict[str, Any]:
+    """The i18n plugin entry of mkdocs.yml: baselines keep the same editions (/ and /en/), so they build the
+    same pages; ``theme_overrides=False`` drops this site's per-language theme settings."""
+    entry = next(p for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p)
+    if not theme_overrides:
+        entry = {
+            "i18n": {
+                **entry["i18n"],
+                "languages": [{k: v for k, v in lang.items() if k != "theme"} for lang in entry["i18n"]["languages"]],
+            }
+        }
+    return entry
+
+
+def nav_pages() -> list[str]:
+    """The site's pages in every edition, from the page registry: "", "so-lieu/", ..., "en/so-lieu/"."""
+    from sitegen.pages import urls
+
+    settings = mkdocs_settings()
+    i18n = next((p["i18n"] for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p), {"languages": []})
+    return urls([""] + [f"{lang['locale']}/" for lang in i18n["languages"] if not lang.get("default")])
