@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from .editions import split_search_index
-from .errors import DataError
+from .errors import DataError, one_line
 from .loader import Dataset, load_dataset
 from .pages import nav_translations, navigation
 from .pipeline import generate
@@ -133,6 +133,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         log.info(f"generated {len(result.files)} files from {self.config.data_dir} ({len(result.changed)} changed)")
 
     def _fail(self, config: MkDocsConfig, message: str) -> None:
+        message = one_line(message)  # an exception's own words may run over several lines
         if self.command != "serve" or not any(Path(config.docs_dir).glob("*.md")):
             raise PluginError(message)
         self.error = message

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import known, remember
-from .errors import DataError
+from .errors import DataError, shown
 from .loader import Dataset, top_level_nodes
 
 SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
@@ -44,12 +44,6 @@ TYPE_NAMES = {
     "object": "a group of keys",
     "null": "nothing",
 }
-
-
-def shown(value: Any, limit: int = 60) -> str:
-    """A value quoted on one line: invisible characters spelled out (\\u001b), long text shortened."""
-    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value))
-    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
 
 
 def describe(value: Any) -> str:
