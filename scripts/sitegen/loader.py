@@ -2,7 +2,8 @@
 
 Only regular `*.yml`/`*.yaml` files whose names start with neither `.` nor `#` are data; editors' lock files
 and backups beside them are named and left alone. Limits keep a hostile or broken file from eating the
-machine: a size cap per file, and a cap on how far YAML aliases may multiply a document.
+machine: a size cap per file, a cap on how far YAML aliases may multiply a document, on how deep values nest
+and on how long a number is. Each is checked on the parsed nodes, before any Python value is made.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError
+from .errors import UNPRINTABLE, DataError, shown
 
 PathPart = str | int
 # libyaml's parser when PyYAML was built with it (the wheels are): the same results, many times faster.
@@ -26,6 +27,13 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # ~300x today's largest data file, far above 
 # Editors' leftovers beside the data: Emacs locks (.#x) and autosaves (#x#), ~ backups, Vim swap files.
 LEFTOVER = re.compile(r"^(?:\.#.*|#.*#|.*~|\..*\.sw[a-p])$")
 DATA_SUFFIXES = (".yml", ".yaml")
+MAX_DEPTH = 100  # the data nests 6 levels; the checks and pages walk values recursively
+MAX_NUMBER = 30  # characters of a number: Python refuses to read integers of more than 4,300 digits
+TAG = "tag:yaml.org,2002:"
+STR = TAG + "str"
+TOO_DEEP = (f"values nested more than {MAX_DEPTH} levels deep", f"at most {MAX_DEPTH} levels of lists and keys")
+KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty", "timestamp": "a date"}
+PLAIN = {"str", "seq", "map", "merge", *KINDS}  # YAML's other types (!!set, !!binary, "=") have no place in the data
 
 
 @dataclass
@@ -127,44 +135,138 @@ def top_level_nodes(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
     return list(node.value) if isinstance(node, yaml.MappingNode) else []
 
 
-def check_expansion(name: str, root: yaml.Node, text_size: int) -> None:
-    """Refuse a document whose aliases multiply it far beyond its text (the "billion laughs"): without
-    aliases a document has fewer values than characters, so that is the measure."""
-    limit = text_size + 10_000
-    sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+def path_to(root: yaml.Node, target: yaml.Node) -> tuple[PathPart, ...]:
+    """The entry path of a node (("figures", 0, "date")), for an error message: searched only then."""
+    stack: list[tuple[yaml.Node, tuple[PathPart, ...]]] = [(root, ())]
+    seen: set[int] = set()
     while stack:
-        node, children_done = stack.pop()
-        if id(node) in sizes:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if id(node) in seen:
             continue
-        if isinstance(node, yaml.ScalarNode):
-            sizes[id(node)] = 1
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, path + (key.value,)) for key, value in node.value if isinstance(key, yaml.ScalarNode))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, path + (index,)) for index, item in enumerate(node.value))
+    return ()
+
+
+def _scalar_problem(loader: Any, node: yaml.ScalarNode) -> tuple[str, str] | None:
+    """What is wrong with one scalar, before Python makes a value of it (or a ValueError): (problem, expected)."""
+    kind = node.tag.removeprefix(TAG)
+    if kind not in PLAIN:
+        return _tag_problem(node)
+    if kind in ("int", "float") and len(node.value) > MAX_NUMBER:
+        return (
+            f"a number {len(node.value):,} characters long; the limit is {MAX_NUMBER}",
+            f"a number of at most {MAX_NUMBER} digits, or text in quotes",
+        )
+    if kind in ("int", "float", "timestamp", "bool"):
+        # PyYAML reads 2024-02-30 and 0x_ as a date and a number, then fails making them, with a ValueError (or a
+        # KeyError, an AttributeError for a tag such as !!bool on other words). Made now, they are made once.
+        try:
+            loader.construct_object(node)
+        except (ValueError, KeyError, AttributeError):
+            if kind == "timestamp":  # 2024-02-30, 0000-01-01 (valid dates are refused later: written year first)
+                return f"{node.value[:60]} is not a real day", "a date written day/month/year, like 26/4/2024"
+            return f"{shown(node.value)} is not {KINDS[kind]}", "text in quotes, or a value written as YAML writes one"
+    return None
+
+
+def _tag_problem(node: yaml.Node) -> tuple[str, str]:
+    what = shown(node.value) if isinstance(node, yaml.ScalarNode) else "this"
+    return f"{what} is read as YAML's type {node.tag.replace(TAG, '!!')}", "text (in quotes if need be), a number, a list or keys"
+
+
+def _key_problem(loader: Any, key: yaml.Node) -> tuple[str, str] | None:
+    """A key must be a name: text, not a list (``? [a, b]``), a number or a date (sorting and lookups need text)."""
+    if not isinstance(key, yaml.ScalarNode):
+        return "a key that is a list or a group of keys", "a name before the colon"
+    kind = key.tag.removeprefix(TAG)
+    problem = _scalar_problem(loader, key)
+    if problem is None and kind not in ("str", "merge"):
+        hint = f': "{key.value}"' if len(key.value) <= MAX_NUMBER else ""
+        return f"the key {shown(key.value)} is read as {KINDS.get(kind, kind)}, not as a name", f"a name; in quotes{hint}"
+    return problem
+
+
+def check_nodes(loader: Any, root: yaml.Node, text_size: int) -> None:
+    """Every check of the parsed nodes, in one walk without recursion: keys are names, numbers short, dates real
+    and text free of control characters; no value nests more than MAX_DEPTH levels or holds itself (``&a [*a]``);
+    aliases do not multiply the document far beyond its text (the "billion laughs": without aliases a document
+    has fewer values than characters, so that is the measure)."""
+
+    def fail(node: yaml.Node, at: yaml.Node, problem: str, expected: str) -> DataError:
+        path = path_to(root, at)
+        dotted = format_path(path[:12]) + ("…" if len(path) > 12 else "")  # deep nesting: its start is enough
+        return DataError(loader.name, f"line {node.start_mark.line + 1}" + (f", {dotted}" if dotted else ""), problem, expected)
+
+    limit = text_size + 10_000
+    done: dict[int, tuple[int, int]] = {}  # list or mapping → (values in it, levels of it); a scalar is (1, 1)
+    open_nodes: set[int] = set()  # the lists and mappings whose children are being walked: the path from the root
+    stack: list[tuple[yaml.Node, list[yaml.Node] | None]] = [(root, None)]  # None: children not walked yet
+    if isinstance(root, yaml.ScalarNode):  # a file of one value: refused later, unless it cannot even be made
+        problem = _scalar_problem(loader, root)
+        if problem:
+            raise fail(root, root, *problem)
+        return
+    while stack:
+        node, nested = stack.pop()
+        if id(node) in done:
             continue
         children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
-        if children_done:
-            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
-            if sizes[id(node)] > limit:
-                raise DataError(
-                    name,
-                    f"line {node.start_mark.line + 1}",
+        if nested is not None:  # its children are done
+            open_nodes.discard(id(node))
+            size = 1 + len(children) - len(nested) + sum(done[id(child)][0] for child in nested)
+            depth = 1 + max((done[id(child)][1] for child in nested), default=1 if children else 0)
+            done[id(node)] = (size, depth)
+            if size > limit:
+                raise fail(
+                    node,
+                    node,
                     f"its aliases (*name) repeat values into more than {limit:,} values",
                     "data written out, or aliases that repeat only a little",
                 )
-        else:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes)
+            if depth > MAX_DEPTH:
+                raise fail(node, node, *TOO_DEEP)
+            continue
+        if id(node) in open_nodes:
+            raise fail(node, node, "an alias (*name) inside the value it names", "aliases to values written before them")
+        if node.tag.removeprefix(TAG) not in PLAIN:
+            raise fail(node, node, *_tag_problem(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, _ in node.value:
+                problem = None if key.tag == STR else _key_problem(loader, key)  # most keys
+                if problem:
+                    raise fail(key, node, *problem)
+        nested = []
+        for child in children:
+            if not isinstance(child, yaml.ScalarNode):
+                nested.append(child)
+            elif child.tag != STR:  # text needs no look (most values)
+                problem = _scalar_problem(loader, child)
+                if problem:
+                    raise fail(child, child, *problem)
+        open_nodes.add(id(node))
+        stack.append((node, nested))
+        stack.extend((child, None) for child in reversed(nested) if id(child) not in done)  # the first error first
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, str]:
-    """Where a YAML error is (the line of the mistake) and what it is, in a maintainer's words."""
+def _yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, str, str]:
+    """Where a YAML error is (the line of the mistake), what it is and what is expected, in a maintainer's words."""
     problem = " ".join(str(part) for part in (error.context, error.problem) if part)
     # An unclosed bracket or quote is noticed lines later; the mistake is where it opened.
     opened = str(error.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
     mark = (opened and error.context_mark) or error.problem_mark or error.context_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels), far above MAX_DEPTH
+        return where, *TOO_DEEP
+    expected = "YAML as in the other data files (indent with spaces; check colons, brackets and quotes)"
     if "'\\t'" in problem or "tab character" in problem:
-        return where, "a tab character (YAML indents with spaces only)"
-    return where, f"this is not valid YAML ({problem})"
+        return where, "a tab character (YAML indents with spaces only)", expected
+    return where, f"this is not valid YAML ({problem})", expected
 
 
 def _parse(name: str, text: str) -> Any:
@@ -175,17 +277,16 @@ def _parse(name: str, text: str) -> Any:
             root = loader.get_single_node()
             if root is None:
                 return None
-            check_expansion(name, root, len(text))
+            check_nodes(loader, root, len(text))
             value = loader.construct_document(root)
         finally:
             loader.dispose()
+    except RecursionError:  # PyYAML without libyaml composes recursively: deep nesting ends here
+        raise DataError(name, "", *TOO_DEEP) from None
     except yaml.MarkedYAMLError as error:
-        where, problem = _yaml_problem(error)
-        raise DataError(
-            name, where, problem, "YAML as in the other data files (indent with spaces; check colons, brackets and quotes)"
-        ) from None
+        raise DataError(name, *_yaml_problem(error)) from None
     except yaml.YAMLError as error:
-        raise DataError(name, "", f"this is not valid YAML ({error})", "valid YAML") from None
+        raise DataError(name, "", f"this is not valid YAML ({' '.join(str(error).split())})", "valid YAML") from None
     # The text was normalised before parsing; only YAML escapes ("\u0301") can make a string NFD again.
     return nfc(value) if "\\" in text else value
 
@@ -252,6 +353,13 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
         if LEFTOVER.match(path.name) or (path.name.startswith((".", "#")) and path.name.endswith(DATA_SUFFIXES)):
             leftovers.append(path.name)
         elif path.name.endswith(DATA_SUFFIXES):
+            unprintable = UNPRINTABLE.search(path.name)  # a line break in a name would split every message in two
+            if unprintable:
+                code = ord(unprintable.group())
+                problem = "is not UTF-8" if 0xD800 <= code <= 0xDFFF else f"holds an invisible control character (U+{code:04X})"
+                raise DataError(
+                    path.name, "", f"the file name {problem}", "a name of letters, digits and hyphens, such as figures.yml"
+                )
             files.append(path)
     return files, leftovers
 
