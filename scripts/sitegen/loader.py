@@ -29,6 +29,10 @@ LEFTOVER = re.compile(r"^(?:\.#.*|#.*#|.*~|\..*\.sw[a-p])$")
 DATA_SUFFIXES = (".yml", ".yaml")
 MAX_DEPTH = 100  # the data nests 6 levels; the checks and pages walk values recursively
 MAX_NUMBER = 30  # characters of a number: Python refuses to read integers of more than 4,300 digits
+# Control characters other than tab and line feed, and what is not text at all: invisible in an editor, and
+# a page's front matter holding one no longer parses (YAML lets the C1 controls through in escapes, "\x85").
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+NO_CONTROL = "text without control characters (they are invisible and can break pages)"
 TAG = "tag:yaml.org,2002:"
 STR = TAG + "str"
 TOO_DEEP = (f"values nested more than {MAX_DEPTH} levels deep", f"at most {MAX_DEPTH} levels of lists and keys")
@@ -135,6 +139,12 @@ def top_level_nodes(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
     return list(node.value) if isinstance(node, yaml.MappingNode) else []
 
 
+def character(char: str) -> str:
+    """A character CONTROL finds, named: "an invisible control character (U+0085)"."""
+    what = "a character that is not text" if ord(char) > 0x9F else "an invisible control character"
+    return f"{what} (U+{ord(char):04X})"
+
+
 def path_to(root: yaml.Node, target: yaml.Node) -> tuple[PathPart, ...]:
     """The entry path of a node (("figures", 0, "date")), for an error message: searched only then."""
     stack: list[tuple[yaml.Node, tuple[PathPart, ...]]] = [(root, ())]
@@ -172,6 +182,10 @@ def _scalar_problem(loader: Any, node: yaml.ScalarNode) -> tuple[str, str] | Non
             if kind == "timestamp":  # 2024-02-30, 0000-01-01 (valid dates are refused later: written year first)
                 return f"{node.value[:60]} is not a real day", "a date written day/month/year, like 26/4/2024"
             return f"{shown(node.value)} is not {KINDS[kind]}", "text in quotes, or a value written as YAML writes one"
+    if node.style == '"':  # only escapes ("\x80") bring in characters the text check has not seen
+        control = CONTROL.search(node.value)
+        if control:
+            return f"{shown(node.value)} holds {character(control.group())}", NO_CONTROL
     return None
 
 
@@ -238,14 +252,14 @@ def check_nodes(loader: Any, root: yaml.Node, text_size: int) -> None:
             raise fail(node, node, *_tag_problem(node))
         if isinstance(node, yaml.MappingNode):
             for key, _ in node.value:
-                problem = None if key.tag == STR else _key_problem(loader, key)  # most keys
+                problem = None if key.tag == STR and key.style != '"' else _key_problem(loader, key)  # most keys
                 if problem:
                     raise fail(key, node, *problem)
         nested = []
         for child in children:
             if not isinstance(child, yaml.ScalarNode):
                 nested.append(child)
-            elif child.tag != STR:  # text needs no look (most values)
+            elif child.tag != STR or child.style == '"':  # plain text needs no look (most values)
                 problem = _scalar_problem(loader, child)
                 if problem:
                     raise fail(child, child, *problem)
@@ -328,10 +342,40 @@ def decode(raw: bytes, name: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
 
 
+def _entry_at(text: str, index: int) -> str:
+    """The entry path at a character of a text YAML will not read: found in a copy with control characters as
+    spaces (same places), by descending into the value that holds it; "" if even the copy does not parse."""
+    try:
+        node = yaml.compose(CONTROL.sub(" ", text), Loader=Loader)
+    except yaml.YAMLError:
+        return ""
+    path: tuple[PathPart, ...] = ()
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        named = node.value if isinstance(node, yaml.MappingNode) else list(enumerate(node.value))
+        inside = [(key, value) for key, value in named if value.start_mark.index <= index < value.end_mark.index]
+        if not inside:
+            break
+        key, node = inside[0]
+        path += (key.value if isinstance(key, yaml.Node) else key,)
+    return format_path(path)
+
+
+def check_characters(text: str, name: str) -> None:
+    """No control characters in a data file (YAML refuses most of them, but in words without a line)."""
+    found = CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        entry = _entry_at(text, found.start())
+        where = f"line {line}, column {column}" + (f", {entry}" if entry else "")
+        raise DataError(name, where, character(found.group()), NO_CONTROL)
+
+
 def read_yaml(path: Path) -> tuple[Any, str]:
     """The value of a data file and its text; one DataError if it is not a YAML mapping."""
     name = path.name
     text = decode(read_file(path), name)
+    check_characters(text, name)
     value = _parse(name, text)
     if value is None:
         raise DataError(name, "line 1", "the file is empty", f"a mapping with one key, such as '{path.stem}:'")

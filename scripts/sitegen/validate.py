@@ -18,7 +18,7 @@ from typing import Any
 
 from .cache import known, remember
 from .errors import DataError, shown
-from .loader import Dataset, top_level_nodes
+from .loader import CONTROL, Dataset, character, top_level_nodes
 
 SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
 
@@ -105,8 +105,9 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
         if "control characters" in sub.get("description", ""):
             if not str(error.instance).strip():
                 return "this is empty or only spaces", "some text"
-            control = next(c for c in str(error.instance) if ord(c) < 32 or ord(c) == 127)
-            return f"{shown(error.instance)} holds an invisible control character (U+{ord(control):04X})", sub["description"]
+            control = CONTROL.search(str(error.instance))
+            named = character(control.group()) if control else "a control character"
+            return f"{shown(error.instance)} holds {named}", sub["description"]
         return f"{shown(error.instance)} is not in the right form", sub.get(
             "description", f"text matching {error.validator_value}"
         )

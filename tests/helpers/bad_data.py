@@ -250,6 +250,24 @@ def yaml_type(d):
     return f"figures.yml, line {line}, figures[0].value"
 
 
+def c1_control_character(d):
+    line = edit(d / "site.yml", "description: Trang", "description: Tr\x85ang")  # NEL: YAML takes it for a line end
+    return f"site.yml, line {line}, column 18, site.description"
+
+
+def escaped_c1_control_character(d):
+    old = "description: Trang tổng hợp để kiểm thử công cụ; không phải tin thật."
+    line = edit(d / "site.yml", old, 'description: "Trang\\x9b tổng hợp"')  # parses, but breaks the front matter
+    return f"site.yml, line {line}, site.description"
+
+
+def nul_byte(d):
+    path = d / "site.yml"
+    line = line_of(path, "description: Trang")
+    path.write_bytes(path.read_bytes().replace(b"description: Trang", b"description: Tr\x00ang", 1))
+    return f"site.yml, line {line}, column 18, site.description"
+
+
 def integer_key_beside_unknown_key(d):
     line = edit(d / "lessons.yml", "    title: ", "    1: x\n    titel: ")
     return f"lessons.yml, line {line}, lessons[0]"
@@ -314,6 +332,9 @@ CASES = {
     "deeper-than-libyaml": (deeper_than_libyaml, "nested more than 100 levels deep"),
     "alias-inside-itself": (alias_inside_itself, "an alias (*name) inside the value it names"),
     "yaml-type": (yaml_type, "YAML's type !!binary"),
+    "c1-control-character": (c1_control_character, "invisible control character (U+0085)"),
+    "escaped-c1-control-character": (escaped_c1_control_character, "invisible control character (U+009B)"),
+    "nul-byte": (nul_byte, "invisible control character (U+0000)"),
     "integer-key-beside-unknown-key": (integer_key_beside_unknown_key, "the key “1” is read as a whole number"),
     "integer-page-key": (integer_page_key, "the key “1” is read as a whole number"),
     "newline-in-file-name": (newline_in_file_name, "the file name holds an invisible control character (U+000A)"),
