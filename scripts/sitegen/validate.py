@@ -1,5 +1,6 @@
 """Check the dataset's shape: JSON Schema (schema.json) with this project's keyword x-ref, each error in a
-maintainer's words. (Its truth against the article is checked next: truth.py.)
+maintainer's words. (Its truth against the article is checked next: truth.py.) Every check takes time in
+proportion to the data: uniqueItems is checked here by hashing, not by jsonschema's comparison of every pair.
 
 Every check raises one DataError naming the file, the place, what is wrong and what is expected.
 """
@@ -113,6 +114,8 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
         )
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
+    if kind == "uniqueItems":
+        return error.message, "each item once"
     if kind in ("minimum", "maximum", "maxItems"):
         return f"{error.instance} is out of range", f"{kind} {error.validator_value}"
     return error.message, ""
@@ -179,7 +182,22 @@ def _validator_class(ids: dict[str, set[str]]) -> Any:
         if isinstance(instance, str) and instance not in ids.get(target, set()):
             yield jsonschema.ValidationError(f"there is no {target} entry with the id {instance!r}")
 
-    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref})
+    def unique_items(validator: Any, unique: bool, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        """uniqueItems in linear time: jsonschema compares every pair of items that cannot be sorted (60,000
+        items of text and numbers: minutes); here each item's canonical JSON is hashed. 1.0 is 1, as JSON Schema says."""
+        if not unique or not isinstance(instance, list):
+            return
+        first: dict[str, int] = {}
+        for index, item in enumerate(instance):
+            key = json.dumps(int(item) if isinstance(item, float) and item.is_integer() else item, sort_keys=True, default=repr)
+            if key in first:
+                yield jsonschema.ValidationError(
+                    f"{shown(item)} is in this list twice (first as [{first[key]}])", path=(index,), instance=item
+                )
+                return
+            first[key] = index
+
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref, "uniqueItems": unique_items})
 
 
 def check_finite(dataset: Dataset) -> None:

@@ -288,6 +288,22 @@ def file_name_not_utf8(d):
     return "more\\udcff.yml"
 
 
+def duplicate_in_list(d):
+    (d / "synonyms.yml").write_text(
+        "# search words\nsynonyms:\n  - id: a\n    terms: [hạn chế, thiếu sót, hạn chế]\n    terms_en: [flaw]\n", encoding="utf-8"
+    )
+    return "synonyms.yml, line 4, synonyms[0].terms[2]"
+
+
+def long_mixed_list(d):
+    # jsonschema compared every pair of 20,000 items of text and numbers (uniqueItems): 37 s; now linear
+    items = ", ".join(f"t{i}" if i % 2 else str(i) for i in range(20_000))
+    (d / "synonyms.yml").write_text(
+        f"# search words\nsynonyms:\n  - id: a\n    terms: [{items}]\n    terms_en: [a]\n", encoding="utf-8"
+    )
+    return "synonyms.yml, line 4, synonyms[0].terms["
+
+
 CASES = {
     "malformed-yaml": (malformed_yaml, "not valid YAML"),
     "tab": (tab_indent, "tab"),
@@ -339,6 +355,8 @@ CASES = {
     "integer-page-key": (integer_page_key, "the key “1” is read as a whole number"),
     "newline-in-file-name": (newline_in_file_name, "the file name holds an invisible control character (U+000A)"),
     "file-name-not-utf8": (file_name_not_utf8, "the file name is not UTF-8"),
+    "duplicate-in-list": (duplicate_in_list, "“hạn chế” is in this list twice (first as [0])"),
+    "long-mixed-list": (long_mixed_list, "is read as a whole number"),
 }
 
 
