@@ -137,7 +137,7 @@ def check_shape(dataset: Dataset, schema: dict[str, Any], digest: str) -> None:
     import jsonschema  # only when the data changed: its import is a third of a small build's own time
 
     ids = collection_ids(dataset, schema)
-    error = jsonschema.exceptions.best_match(_validator_class(ids)(schema).iter_errors(dataset.values))
+    error = jsonschema.exceptions.best_match(_validator_class(ids)(inlined(schema)).iter_errors(dataset.values))
     if error is None:
         remember("schema-ok", digest)
         return
@@ -198,6 +198,29 @@ def _validator_class(ids: dict[str, set[str]]) -> Any:
             first[key] = index
 
     return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref, "uniqueItems": unique_items})
+
+
+def inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with each local reference ("$ref": "#/$defs/text") written out in full: jsonschema resolves a
+    reference every time it meets one, a third of the time it takes over large data. The keywords beside a $ref
+    stay (both apply); the definition's description wins, as messages quote it. A $ref whose keywords clash with
+    its definition's, or that refers to itself, stays as it is."""
+    defs = schema.get("$defs", {})
+
+    def inline(node: Any, within: tuple[str, ...] = ()) -> Any:
+        if isinstance(node, list):
+            return [inline(item, within) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: inline(value, within) for key, value in node.items()}
+        name = str(node.get("$ref", "")).removeprefix("#/$defs/")
+        if name in defs and name not in within:
+            target = inline(defs[name], within + (name,))
+            if not (node.keys() & target.keys()) - {"$ref", "description"}:
+                node = {**{key: value for key, value in node.items() if key != "$ref"}, **target}
+        return node
+
+    return inline(schema)
 
 
 def check_finite(dataset: Dataset) -> None:
