@@ -114,6 +114,11 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
         )
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
+    if kind == "maxLength":
+        return (
+            f"{shown(error.instance, 40)} is {len(error.instance):,} characters long; the limit is {error.validator_value}",
+            f"at most {error.validator_value} characters",
+        )
     if kind == "uniqueItems":
         return error.message, "each item once"
     if kind in ("minimum", "maximum", "maxItems"):

@@ -304,6 +304,16 @@ def long_mixed_list(d):
     return "synonyms.yml, line 4, synonyms[0].terms["
 
 
+def long_written(d):
+    line = edit(d / "figures.yml", "written: 10/10", f'written: "{"9" * 5000}"')  # int() of it would fail
+    return f"figures.yml, line {line}, figures[0].written"
+
+
+def long_name(d):
+    line = edit(d / "site.yml", "short_name: Tỉnh Mẫu (tổng hợp)", "short_name: " + "Mẫu " * 62 + "xy")  # 250 letters
+    return f"site.yml, line {line}, site.short_name"
+
+
 CASES = {
     "malformed-yaml": (malformed_yaml, "not valid YAML"),
     "tab": (tab_indent, "tab"),
@@ -357,6 +367,8 @@ CASES = {
     "file-name-not-utf8": (file_name_not_utf8, "the file name is not UTF-8"),
     "duplicate-in-list": (duplicate_in_list, "“hạn chế” is in this list twice (first as [0])"),
     "long-mixed-list": (long_mixed_list, "is read as a whole number"),
+    "long-written": (long_written, "is 5,000 characters long; the limit is 30"),
+    "long-name": (long_name, "is 250 characters long; the limit is 200"),
 }
 
 
