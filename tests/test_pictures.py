@@ -144,6 +144,29 @@ def test_an_unchanged_card_is_not_drawn_again(tmp_path, monkeypatch):
     assert cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn") == first
 
 
+def test_a_very_long_word_is_cut_to_the_card_with_an_ellipsis():
+    """A word wider than the card (200,000 letters: once 150 s of drawing, or Pillow's DecompressionBombError) is
+    cut where the font says it reaches the edge, and ends with an ellipsis; nothing is drawn past the margin."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from sitegen import cards
+
+    word = "Mẫu" * 70_000
+    png = cards.draw_card(word, word, "102/102", word)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    assert image.size == (1200, 630)
+    margin = image.crop((cards.SIZE[0] - 78, 0, *cards.SIZE))  # right of the text's edge (80 px from the side)
+    paper = image.getpixel((50, 0))  # between the red bar and the text (the palette may shift white a little)
+    assert margin.getcolors() == [(margin.width * margin.height, paper)]
+    font = ImageFont.truetype(str(cards.FONTS / "BeVietnamPro-Bold.ttf"), 72)
+    draw = ImageDraw.Draw(image)
+    lines = cards._wrap(draw, f"Tổng quan {word}", font, 1040)
+    assert lines[0] == "Tổng quan" and lines[1].endswith("…") and lines[1].startswith("MẫuMẫu")
+    assert draw.textlength(lines[1], font=font) <= 1040
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_locator_map_names_its_places_boundaries_and_credit(site, model, edition):
     html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")

@@ -22,6 +22,9 @@ class Paragraph:
     text: str
 
 
+MAX_COMPARED = 1000  # characters of a quote compared with the article's passages (quotes are a sentence or two)
+
+
 @dataclass(frozen=True)
 class Article:
     path: Path
@@ -39,6 +42,7 @@ class Article:
 
     def closest_passage(self, text: str) -> tuple[str, str]:
         """The paragraph id and the passage of the article most like ``text``, for error messages."""
+        text = text[:MAX_COMPARED]  # SequenceMatcher's time grows with the product of both lengths
         best = ("", "", 0.0)
         for paragraph in self.paragraphs:
             words = paragraph.text.split()

@@ -37,11 +37,33 @@ def _font_digest() -> str:
     return digest.hexdigest()
 
 
-def _wrap(draw: Any, text: str, font: Any, width: int) -> list[str]:
+MAX_CHARS = 400  # of a text drawn: more than three lines hold at any size, even of narrow letters
+
+
+def _fit(draw: Any, word: str, font: Any, width: int) -> str:
+    """``word``, or as much of it as fits ``width`` with an ellipsis: a word wider than the card is cut, never
+    drawn past its edge (a very long one also takes Pillow seconds, or more pixels than it allows)."""
+    if draw.textlength(word, font=font) <= width:
+        return word
+    low, high = 0, len(word)  # the longest start that fits with "…": found in log2(len) measurements
+    while low < high:
+        middle = (low + high + 1) // 2
+        if draw.textlength(word[:middle] + "…", font=font) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return word[:low] + "…"
+
+
+def _wrap(draw: Any, text: str, font: Any, width: int, most: int = 3) -> list[str]:
+    """The lines of ``text`` within ``width``: ``most`` of them, and one more if the text goes on."""
     lines: list[str] = []
-    for word in text.split():
+    for word in text[:MAX_CHARS].split():
+        word = _fit(draw, word, font, width)
         if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
             lines[-1] += f" {word}"
+        elif len(lines) > most:
+            break
         else:
             lines.append(word)
     return lines
@@ -57,7 +79,7 @@ def draw_card(site_name: str, title: str, figure: str, figure_label: str) -> byt
     left, right = 80, SIZE[0] - 80
     width = right - left
     font = ImageFont.truetype(regular, 32)
-    name_lines = _wrap(draw, site_name, font, width)[:2]
+    name_lines = _wrap(draw, site_name, font, width, 2)[:2]
     y = 56
     for line in name_lines:
         draw.text((left, y), line, font=font, fill=MUTED)
@@ -75,6 +97,7 @@ def draw_card(site_name: str, title: str, figure: str, figure_label: str) -> byt
     figure_font = ImageFont.truetype(bold, 104)
     label_font = ImageFont.truetype(regular, 30)
     base = SIZE[1] - 64
+    figure = _fit(draw, figure[:MAX_CHARS], figure_font, width * 2 // 3)  # room left for its label
     draw.text((left, base), figure, font=figure_font, fill=RED, anchor="ls")
     label_left = left + int(draw.textlength(figure, font=figure_font)) + 36
     label_lines = _wrap(draw, figure_label, label_font, right - label_left)[:3]

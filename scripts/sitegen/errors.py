@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
+
+# What would break a message over lines or fail to print: control characters, line and paragraph separators,
+# and the lone surrogates that stand for a file name's bytes that are not UTF-8.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with those characters written as Python writes them in a repr (\\n, \\x00, \\u2028)."""
+    return UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value quoted on one line: invisible characters spelled out (\\u001b), long text shortened."""
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value)[: limit + 1])
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
 
 
 @dataclass(eq=False)  # not frozen: Python sets __traceback__ on exceptions as they pass through `with` blocks
@@ -23,4 +40,4 @@ class DataError(Exception):
         message = f"{place}: {self.problem}"
         if self.expected:
             message += f" — expected {self.expected}"
-        return message
+        return one_line(message)  # a file name or a value may hold a line break

@@ -2,7 +2,8 @@
 
 Only regular `*.yml`/`*.yaml` files whose names start with neither `.` nor `#` are data; editors' lock files
 and backups beside them are named and left alone. Limits keep a hostile or broken file from eating the
-machine: a size cap per file, and a cap on how far YAML aliases may multiply a document.
+machine: a size cap per file, a cap on how far YAML aliases may multiply a document, on how deep values nest
+and on how long a number is. Each is checked on the parsed nodes, before any Python value is made.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError
+from .errors import UNPRINTABLE, DataError, shown
 
 PathPart = str | int
 # libyaml's parser when PyYAML was built with it (the wheels are): the same results, many times faster.
@@ -26,6 +27,17 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # ~300x today's largest data file, far above 
 # Editors' leftovers beside the data: Emacs locks (.#x) and autosaves (#x#), ~ backups, Vim swap files.
 LEFTOVER = re.compile(r"^(?:\.#.*|#.*#|.*~|\..*\.sw[a-p])$")
 DATA_SUFFIXES = (".yml", ".yaml")
+MAX_DEPTH = 100  # the data nests 6 levels; the checks and pages walk values recursively
+MAX_NUMBER = 30  # characters of a number: Python refuses to read integers of more than 4,300 digits
+# Control characters other than tab and line feed, and what is not text at all: invisible in an editor, and
+# a page's front matter holding one no longer parses (YAML lets the C1 controls through in escapes, "\x85").
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+NO_CONTROL = "text without control characters (they are invisible and can break pages)"
+TAG = "tag:yaml.org,2002:"
+STR = TAG + "str"
+TOO_DEEP = (f"values nested more than {MAX_DEPTH} levels deep", f"at most {MAX_DEPTH} levels of lists and keys")
+KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty", "timestamp": "a date"}
+PLAIN = {"str", "seq", "map", "merge", *KINDS}  # YAML's other types (!!set, !!binary, "=") have no place in the data
 
 
 @dataclass
@@ -127,44 +139,148 @@ def top_level_nodes(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
     return list(node.value) if isinstance(node, yaml.MappingNode) else []
 
 
-def check_expansion(name: str, root: yaml.Node, text_size: int) -> None:
-    """Refuse a document whose aliases multiply it far beyond its text (the "billion laughs"): without
-    aliases a document has fewer values than characters, so that is the measure."""
-    limit = text_size + 10_000
-    sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+def character(char: str) -> str:
+    """A character CONTROL finds, named: "an invisible control character (U+0085)"."""
+    what = "a character that is not text" if ord(char) > 0x9F else "an invisible control character"
+    return f"{what} (U+{ord(char):04X})"
+
+
+def path_to(root: yaml.Node, target: yaml.Node) -> tuple[PathPart, ...]:
+    """The entry path of a node (("figures", 0, "date")), for an error message: searched only then."""
+    stack: list[tuple[yaml.Node, tuple[PathPart, ...]]] = [(root, ())]
+    seen: set[int] = set()
     while stack:
-        node, children_done = stack.pop()
-        if id(node) in sizes:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if id(node) in seen:
             continue
-        if isinstance(node, yaml.ScalarNode):
-            sizes[id(node)] = 1
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, path + (key.value,)) for key, value in node.value if isinstance(key, yaml.ScalarNode))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, path + (index,)) for index, item in enumerate(node.value))
+    return ()
+
+
+def _scalar_problem(loader: Any, node: yaml.ScalarNode) -> tuple[str, str] | None:
+    """What is wrong with one scalar, before Python makes a value of it (or a ValueError): (problem, expected)."""
+    kind = node.tag.removeprefix(TAG)
+    if kind not in PLAIN:
+        return _tag_problem(node)
+    if kind in ("int", "float") and len(node.value) > MAX_NUMBER:
+        return (
+            f"a number {len(node.value):,} characters long; the limit is {MAX_NUMBER}",
+            f"a number of at most {MAX_NUMBER} digits, or text in quotes",
+        )
+    if kind in ("int", "float", "timestamp", "bool"):
+        # PyYAML reads 2024-02-30 and 0x_ as a date and a number, then fails making them, with a ValueError (or a
+        # KeyError, an AttributeError for a tag such as !!bool on other words). Made now, they are made once.
+        try:
+            loader.construct_object(node)
+        except (ValueError, KeyError, AttributeError):
+            if kind == "timestamp":  # 2024-02-30, 0000-01-01 (valid dates are refused later: written year first)
+                return f"{node.value[:60]} is not a real day", "a date written day/month/year, like 26/4/2024"
+            return f"{shown(node.value)} is not {KINDS[kind]}", "text in quotes, or a value written as YAML writes one"
+    if node.style == '"':  # only escapes ("\x80") bring in characters the text check has not seen
+        control = CONTROL.search(node.value)
+        if control:
+            return f"{shown(node.value)} holds {character(control.group())}", NO_CONTROL
+    return None
+
+
+def _tag_problem(node: yaml.Node) -> tuple[str, str]:
+    what = shown(node.value) if isinstance(node, yaml.ScalarNode) else "this"
+    return f"{what} is read as YAML's type {node.tag.replace(TAG, '!!')}", "text (in quotes if need be), a number, a list or keys"
+
+
+def _key_problem(loader: Any, key: yaml.Node) -> tuple[str, str] | None:
+    """A key must be a name: text, not a list (``? [a, b]``), a number or a date (sorting and lookups need text)."""
+    if not isinstance(key, yaml.ScalarNode):
+        return "a key that is a list or a group of keys", "a name before the colon"
+    kind = key.tag.removeprefix(TAG)
+    problem = _scalar_problem(loader, key)
+    if problem is None and kind not in ("str", "merge"):
+        hint = f': "{key.value}"' if len(key.value) <= MAX_NUMBER else ""
+        return f"the key {shown(key.value)} is read as {KINDS.get(kind, kind)}, not as a name", f"a name; in quotes{hint}"
+    return problem
+
+
+def check_nodes(loader: Any, root: yaml.Node, text_size: int) -> None:
+    """Every check of the parsed nodes, in one walk without recursion: keys are names, numbers short, dates real
+    and text free of control characters; no value nests more than MAX_DEPTH levels or holds itself (``&a [*a]``);
+    aliases do not multiply the document far beyond its text (the "billion laughs": without aliases a document
+    has fewer values than characters, so that is the measure)."""
+
+    def fail(node: yaml.Node, at: yaml.Node, problem: str, expected: str) -> DataError:
+        path = path_to(root, at)
+        dotted = format_path(path[:12]) + ("…" if len(path) > 12 else "")  # deep nesting: its start is enough
+        return DataError(loader.name, f"line {node.start_mark.line + 1}" + (f", {dotted}" if dotted else ""), problem, expected)
+
+    limit = text_size + 10_000
+    done: dict[int, tuple[int, int]] = {}  # list or mapping → (values in it, levels of it); a scalar is (1, 1)
+    open_nodes: set[int] = set()  # the lists and mappings whose children are being walked: the path from the root
+    stack: list[tuple[yaml.Node, list[yaml.Node] | None]] = [(root, None)]  # None: children not walked yet
+    if isinstance(root, yaml.ScalarNode):  # a file of one value: refused later, unless it cannot even be made
+        problem = _scalar_problem(loader, root)
+        if problem:
+            raise fail(root, root, *problem)
+        return
+    while stack:
+        node, nested = stack.pop()
+        if id(node) in done:
             continue
         children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
-        if children_done:
-            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
-            if sizes[id(node)] > limit:
-                raise DataError(
-                    name,
-                    f"line {node.start_mark.line + 1}",
+        if nested is not None:  # its children are done
+            open_nodes.discard(id(node))
+            size = 1 + len(children) - len(nested) + sum(done[id(child)][0] for child in nested)
+            depth = 1 + max((done[id(child)][1] for child in nested), default=1 if children else 0)
+            done[id(node)] = (size, depth)
+            if size > limit:
+                raise fail(
+                    node,
+                    node,
                     f"its aliases (*name) repeat values into more than {limit:,} values",
                     "data written out, or aliases that repeat only a little",
                 )
-        else:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes)
+            if depth > MAX_DEPTH:
+                raise fail(node, node, *TOO_DEEP)
+            continue
+        if id(node) in open_nodes:
+            raise fail(node, node, "an alias (*name) inside the value it names", "aliases to values written before them")
+        if node.tag.removeprefix(TAG) not in PLAIN:
+            raise fail(node, node, *_tag_problem(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, _ in node.value:
+                problem = None if key.tag == STR and key.style != '"' else _key_problem(loader, key)  # most keys
+                if problem:
+                    raise fail(key, node, *problem)
+        nested = []
+        for child in children:
+            if not isinstance(child, yaml.ScalarNode):
+                nested.append(child)
+            elif child.tag != STR or child.style == '"':  # plain text needs no look (most values)
+                problem = _scalar_problem(loader, child)
+                if problem:
+                    raise fail(child, child, *problem)
+        open_nodes.add(id(node))
+        stack.append((node, nested))
+        stack.extend((child, None) for child in reversed(nested) if id(child) not in done)  # the first error first
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, str]:
-    """Where a YAML error is (the line of the mistake) and what it is, in a maintainer's words."""
+def _yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, str, str]:
+    """Where a YAML error is (the line of the mistake), what it is and what is expected, in a maintainer's words."""
     problem = " ".join(str(part) for part in (error.context, error.problem) if part)
     # An unclosed bracket or quote is noticed lines later; the mistake is where it opened.
     opened = str(error.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
     mark = (opened and error.context_mark) or error.problem_mark or error.context_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels), far above MAX_DEPTH
+        return where, *TOO_DEEP
+    expected = "YAML as in the other data files (indent with spaces; check colons, brackets and quotes)"
     if "'\\t'" in problem or "tab character" in problem:
-        return where, "a tab character (YAML indents with spaces only)"
-    return where, f"this is not valid YAML ({problem})"
+        return where, "a tab character (YAML indents with spaces only)", expected
+    return where, f"this is not valid YAML ({problem})", expected
 
 
 def _parse(name: str, text: str) -> Any:
@@ -175,17 +291,16 @@ def _parse(name: str, text: str) -> Any:
             root = loader.get_single_node()
             if root is None:
                 return None
-            check_expansion(name, root, len(text))
+            check_nodes(loader, root, len(text))
             value = loader.construct_document(root)
         finally:
             loader.dispose()
+    except RecursionError:  # PyYAML without libyaml composes recursively: deep nesting ends here
+        raise DataError(name, "", *TOO_DEEP) from None
     except yaml.MarkedYAMLError as error:
-        where, problem = _yaml_problem(error)
-        raise DataError(
-            name, where, problem, "YAML as in the other data files (indent with spaces; check colons, brackets and quotes)"
-        ) from None
+        raise DataError(name, *_yaml_problem(error)) from None
     except yaml.YAMLError as error:
-        raise DataError(name, "", f"this is not valid YAML ({error})", "valid YAML") from None
+        raise DataError(name, "", f"this is not valid YAML ({' '.join(str(error).split())})", "valid YAML") from None
     # The text was normalised before parsing; only YAML escapes ("\u0301") can make a string NFD again.
     return nfc(value) if "\\" in text else value
 
@@ -227,10 +342,40 @@ def decode(raw: bytes, name: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
 
 
+def _entry_at(text: str, index: int) -> str:
+    """The entry path at a character of a text YAML will not read: found in a copy with control characters as
+    spaces (same places), by descending into the value that holds it; "" if even the copy does not parse."""
+    try:
+        node = yaml.compose(CONTROL.sub(" ", text), Loader=Loader)
+    except yaml.YAMLError:
+        return ""
+    path: tuple[PathPart, ...] = ()
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        named = node.value if isinstance(node, yaml.MappingNode) else list(enumerate(node.value))
+        inside = [(key, value) for key, value in named if value.start_mark.index <= index < value.end_mark.index]
+        if not inside:
+            break
+        key, node = inside[0]
+        path += (key.value if isinstance(key, yaml.Node) else key,)
+    return format_path(path)
+
+
+def check_characters(text: str, name: str) -> None:
+    """No control characters in a data file (YAML refuses most of them, but in words without a line)."""
+    found = CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        entry = _entry_at(text, found.start())
+        where = f"line {line}, column {column}" + (f", {entry}" if entry else "")
+        raise DataError(name, where, character(found.group()), NO_CONTROL)
+
+
 def read_yaml(path: Path) -> tuple[Any, str]:
     """The value of a data file and its text; one DataError if it is not a YAML mapping."""
     name = path.name
     text = decode(read_file(path), name)
+    check_characters(text, name)
     value = _parse(name, text)
     if value is None:
         raise DataError(name, "line 1", "the file is empty", f"a mapping with one key, such as '{path.stem}:'")
@@ -252,6 +397,13 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
         if LEFTOVER.match(path.name) or (path.name.startswith((".", "#")) and path.name.endswith(DATA_SUFFIXES)):
             leftovers.append(path.name)
         elif path.name.endswith(DATA_SUFFIXES):
+            unprintable = UNPRINTABLE.search(path.name)  # a line break in a name would split every message in two
+            if unprintable:
+                code = ord(unprintable.group())
+                problem = "is not UTF-8" if 0xD800 <= code <= 0xDFFF else f"holds an invisible control character (U+{code:04X})"
+                raise DataError(
+                    path.name, "", f"the file name {problem}", "a name of letters, digits and hyphens, such as figures.yml"
+                )
             files.append(path)
     return files, leftovers
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .article import load_article
 from .cards import card_folder, page_cards
-from .errors import DataError
+from .errors import DataError, one_line
 from .export import export_files
 from .loader import Dataset, load_dataset
 from .model import Model, build_model
@@ -104,12 +104,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             traceback.print_exc()
         print(
-            f"error: the generator failed: {type(error).__name__}: {error}"
+            one_line(f"error: the generator failed: {type(error).__name__}: {error}")
             + ("" if args.verbose else " (run with --verbose for the traceback)"),
             file=sys.stderr,
         )
         return 1
     if result.ignored:
-        print(f"ignored editor leftovers in {args.data}: {', '.join(result.ignored)}")
+        print(one_line(f"ignored editor leftovers in {args.data}: {', '.join(result.ignored)}"))
     print(f"{len(result.files)} files in {args.out}, {len(result.changed)} changed")
     return 0

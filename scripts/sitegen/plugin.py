@@ -27,7 +27,7 @@ from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from .editions import split_search_index
-from .errors import DataError
+from .errors import DataError, one_line
 from .loader import Dataset, load_dataset
 from .pages import nav_translations, navigation
 from .pipeline import make_files
@@ -256,6 +256,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         log.info(f"generated {len(files)} files from {self.config.data_dir} ({len(self._pages.changed)} changed)")
 
     def _fail(self, config: MkDocsConfig, message: str) -> None:
+        message = one_line(message)  # an exception's own words may run over several lines
         if self.command != "serve" or not any(Path(config.docs_dir).glob("*.md")):
             raise PluginError(message)
         self.error = message

@@ -274,7 +274,7 @@ def check_summary(dataset: Dataset, article: Article) -> None:
             for i, pid in enumerate(sentence["paragraphs"])
         ]
         for key in ("text", "text_en"):
-            for number in NUMBER.findall(sentence[key]):
+            for number in dict.fromkeys(NUMBER.findall(sentence[key])):  # each number once: each is a search
                 if not any(number in paragraph.text for paragraph in cited):
                     raise dataset.error(
                         ("site", "summary", index, key),
@@ -287,8 +287,9 @@ def check_translation(dataset: Dataset, article: Article) -> None:
     """Every paragraph of the article has its English translation, and only those (check_site: every page's description)."""
     translation = dataset.values["translation"]
     ids = [paragraph.id for paragraph in article.paragraphs]
+    known_ids = set(ids)  # a look-up per key, not a scan of the paragraphs
     for pid in translation:
-        if pid not in ids:
+        if pid not in known_ids:
             raise dataset.error(("translation", pid), f"the article has no paragraph {pid}", f"paragraphs p1 to {ids[-1]}")
     missing = [pid for pid in ids if pid not in translation]
     if missing:

@@ -1,5 +1,6 @@
 """Check the dataset's shape: JSON Schema (schema.json) with this project's keyword x-ref, each error in a
-maintainer's words. (Its truth against the article is checked next: truth.py.)
+maintainer's words. (Its truth against the article is checked next: truth.py.) Every check takes time in
+proportion to the data: uniqueItems is checked here by hashing, not by jsonschema's comparison of every pair.
 
 Every check raises one DataError naming the file, the place, what is wrong and what is expected.
 """
@@ -17,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .cache import known, remember
-from .errors import DataError
-from .loader import Dataset, top_level_nodes
+from .errors import DataError, shown
+from .loader import CONTROL, Dataset, character, top_level_nodes
 
 SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
 
@@ -44,12 +45,6 @@ TYPE_NAMES = {
     "object": "a group of keys",
     "null": "nothing",
 }
-
-
-def shown(value: Any, limit: int = 60) -> str:
-    """A value quoted on one line: invisible characters spelled out (\\u001b), long text shortened."""
-    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value))
-    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
 
 
 def describe(value: Any) -> str:
@@ -111,13 +106,21 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
         if "control characters" in sub.get("description", ""):
             if not str(error.instance).strip():
                 return "this is empty or only spaces", "some text"
-            control = next(c for c in str(error.instance) if ord(c) < 32 or ord(c) == 127)
-            return f"{shown(error.instance)} holds an invisible control character (U+{ord(control):04X})", sub["description"]
+            control = CONTROL.search(str(error.instance))
+            named = character(control.group()) if control else "a control character"
+            return f"{shown(error.instance)} holds {named}", sub["description"]
         return f"{shown(error.instance)} is not in the right form", sub.get(
             "description", f"text matching {error.validator_value}"
         )
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
+    if kind == "maxLength":
+        return (
+            f"{shown(error.instance, 40)} is {len(error.instance):,} characters long; the limit is {error.validator_value}",
+            f"at most {error.validator_value} characters",
+        )
+    if kind == "uniqueItems":
+        return error.message, "each item once"
     if kind in ("minimum", "maximum", "maxItems"):
         return f"{error.instance} is out of range", f"{kind} {error.validator_value}"
     return error.message, ""
@@ -139,7 +142,7 @@ def check_shape(dataset: Dataset, schema: dict[str, Any], digest: str) -> None:
     import jsonschema  # only when the data changed: its import is a third of a small build's own time
 
     ids = collection_ids(dataset, schema)
-    error = jsonschema.exceptions.best_match(_validator_class(ids)(schema).iter_errors(dataset.values))
+    error = jsonschema.exceptions.best_match(_validator_class(ids)(inlined(schema)).iter_errors(dataset.values))
     if error is None:
         remember("schema-ok", digest)
         return
@@ -184,7 +187,45 @@ def _validator_class(ids: dict[str, set[str]]) -> Any:
         if isinstance(instance, str) and instance not in ids.get(target, set()):
             yield jsonschema.ValidationError(f"there is no {target} entry with the id {instance!r}")
 
-    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref})
+    def unique_items(validator: Any, unique: bool, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+        """uniqueItems in linear time: jsonschema compares every pair of items that cannot be sorted (60,000
+        items of text and numbers: minutes); here each item's canonical JSON is hashed. 1.0 is 1, as JSON Schema says."""
+        if not unique or not isinstance(instance, list):
+            return
+        first: dict[str, int] = {}
+        for index, item in enumerate(instance):
+            key = json.dumps(int(item) if isinstance(item, float) and item.is_integer() else item, sort_keys=True, default=repr)
+            if key in first:
+                yield jsonschema.ValidationError(
+                    f"{shown(item)} is in this list twice (first as [{first[key]}])", path=(index,), instance=item
+                )
+                return
+            first[key] = index
+
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref, "uniqueItems": unique_items})
+
+
+def inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with each local reference ("$ref": "#/$defs/text") written out in full: jsonschema resolves a
+    reference every time it meets one, a third of the time it takes over large data. The keywords beside a $ref
+    stay (both apply); the definition's description wins, as messages quote it. A $ref whose keywords clash with
+    its definition's, or that refers to itself, stays as it is."""
+    defs = schema.get("$defs", {})
+
+    def inline(node: Any, within: tuple[str, ...] = ()) -> Any:
+        if isinstance(node, list):
+            return [inline(item, within) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: inline(value, within) for key, value in node.items()}
+        name = str(node.get("$ref", "")).removeprefix("#/$defs/")
+        if name in defs and name not in within:
+            target = inline(defs[name], within + (name,))
+            if not (node.keys() & target.keys()) - {"$ref", "description"}:
+                node = {**{key: value for key, value in node.items() if key != "$ref"}, **target}
+        return node
+
+    return inline(schema)
 
 
 def check_finite(dataset: Dataset) -> None:

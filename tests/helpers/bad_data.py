@@ -204,6 +204,116 @@ def fifo_named_yml(d):
     return "pipe.yml"
 
 
+# Hostile input: each of these once gave a Python exception's words, a traceback or a hang.
+def impossible_iso_date(d):
+    line = edit(d / "figures.yml", "date: 20/4/2024", "date: 2024-02-30")  # PyYAML's own date: a ValueError
+    return f"figures.yml, line {line}, figures[0].date"
+
+
+def year_zero(d):
+    line = edit(d / "events.yml", "date: 05/02/2024", "date: 0000-01-01")
+    return f"events.yml, line {line}, events[0].date"
+
+
+def complex_key(d):
+    line = edit(d / "lessons.yml", "    title: ", "    ? [a, b]\n    : 1\n    title: ")
+    return f"lessons.yml, line {line}, lessons[0]"
+
+
+def huge_number(d):
+    line = edit(d / "figures.yml", "    value: 10\n", f"    value: {'9' * 5000}\n")  # beyond Python's 4,300 digits
+    return f"figures.yml, line {line}, figures[0].value"
+
+
+def not_a_number(d):
+    line = edit(d / "figures.yml", "    value: 10\n", "    value: 0x_\n")  # YAML's hexadecimal form, without digits
+    return f"figures.yml, line {line}, figures[0].value"
+
+
+def deep_nesting(d):
+    (d / "errata.yml").write_text("# deep\nerrata: " + "[" * 990 + "]" * 990 + "\n", encoding="utf-8")
+    return "errata.yml, line 2, errata[0]"
+
+
+def deeper_than_libyaml(d):
+    (d / "errata.yml").write_text("# deeper\nerrata: " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    return "errata.yml, line 2"
+
+
+def alias_inside_itself(d):
+    (d / "errata.yml").write_text("# recursive\nerrata: &a [*a]\n", encoding="utf-8")
+    return "errata.yml, line 2, errata"
+
+
+def yaml_type(d):
+    line = edit(d / "figures.yml", "    value: 10\n", "    value: !!binary MTA=\n")
+    return f"figures.yml, line {line}, figures[0].value"
+
+
+def c1_control_character(d):
+    line = edit(d / "site.yml", "description: Trang", "description: Tr\x85ang")  # NEL: YAML takes it for a line end
+    return f"site.yml, line {line}, column 18, site.description"
+
+
+def escaped_c1_control_character(d):
+    old = "description: Trang tổng hợp để kiểm thử công cụ; không phải tin thật."
+    line = edit(d / "site.yml", old, 'description: "Trang\\x9b tổng hợp"')  # parses, but breaks the front matter
+    return f"site.yml, line {line}, site.description"
+
+
+def nul_byte(d):
+    path = d / "site.yml"
+    line = line_of(path, "description: Trang")
+    path.write_bytes(path.read_bytes().replace(b"description: Trang", b"description: Tr\x00ang", 1))
+    return f"site.yml, line {line}, column 18, site.description"
+
+
+def integer_key_beside_unknown_key(d):
+    line = edit(d / "lessons.yml", "    title: ", "    1: x\n    titel: ")
+    return f"lessons.yml, line {line}, lessons[0]"
+
+
+def integer_page_key(d):
+    line = edit(d / "site.yml", "  pages:\n", "  pages:\n    1: x\n    zzz: y\n") + 1  # once a sorting TypeError
+    return f"site.yml, line {line}, site.pages"
+
+
+def newline_in_file_name(d):
+    (d / "more\nfigures.yml").write_text("# extra\nmore: []\n", encoding="utf-8")
+    return "more\\nfigures.yml"  # written on one line, as Python writes it
+
+
+def file_name_not_utf8(d):
+    (d / os.fsdecode(b"more\xff.yml")).write_text("# extra\nmore: []\n", encoding="utf-8")
+    return "more\\udcff.yml"
+
+
+def duplicate_in_list(d):
+    (d / "synonyms.yml").write_text(
+        "# search words\nsynonyms:\n  - id: a\n    terms: [hạn chế, thiếu sót, hạn chế]\n    terms_en: [flaw]\n", encoding="utf-8"
+    )
+    return "synonyms.yml, line 4, synonyms[0].terms[2]"
+
+
+def long_mixed_list(d):
+    # jsonschema compared every pair of 20,000 items of text and numbers (uniqueItems): 37 s; now linear
+    items = ", ".join(f"t{i}" if i % 2 else str(i) for i in range(20_000))
+    (d / "synonyms.yml").write_text(
+        f"# search words\nsynonyms:\n  - id: a\n    terms: [{items}]\n    terms_en: [a]\n", encoding="utf-8"
+    )
+    return "synonyms.yml, line 4, synonyms[0].terms["
+
+
+def long_written(d):
+    line = edit(d / "figures.yml", "written: 10/10", f'written: "{"9" * 5000}"')  # int() of it would fail
+    return f"figures.yml, line {line}, figures[0].written"
+
+
+def long_name(d):
+    line = edit(d / "site.yml", "short_name: Tỉnh Mẫu (tổng hợp)", "short_name: " + "Mẫu " * 62 + "xy")  # 250 letters
+    return f"site.yml, line {line}, site.short_name"
+
+
 CASES = {
     "malformed-yaml": (malformed_yaml, "not valid YAML"),
     "tab": (tab_indent, "tab"),
@@ -239,6 +349,26 @@ CASES = {
     "folder-named-yml": (folder_named_yml, "is a folder"),
     "dangling-symlink": (dangling_symlink, "points to nothing"),
     "fifo": (fifo_named_yml, "not a regular file"),
+    "impossible-iso-date": (impossible_iso_date, "2024-02-30 is not a real day — expected a date written day/month/year"),
+    "year-zero": (year_zero, "0000-01-01 is not a real day"),
+    "complex-key": (complex_key, "a key that is a list"),
+    "huge-number": (huge_number, "a number 5,000 characters long; the limit is 30"),
+    "not-a-number": (not_a_number, "“0x_” is not a whole number"),
+    "deep-nesting": (deep_nesting, "nested more than 100 levels deep"),
+    "deeper-than-libyaml": (deeper_than_libyaml, "nested more than 100 levels deep"),
+    "alias-inside-itself": (alias_inside_itself, "an alias (*name) inside the value it names"),
+    "yaml-type": (yaml_type, "YAML's type !!binary"),
+    "c1-control-character": (c1_control_character, "invisible control character (U+0085)"),
+    "escaped-c1-control-character": (escaped_c1_control_character, "invisible control character (U+009B)"),
+    "nul-byte": (nul_byte, "invisible control character (U+0000)"),
+    "integer-key-beside-unknown-key": (integer_key_beside_unknown_key, "the key “1” is read as a whole number"),
+    "integer-page-key": (integer_page_key, "the key “1” is read as a whole number"),
+    "newline-in-file-name": (newline_in_file_name, "the file name holds an invisible control character (U+000A)"),
+    "file-name-not-utf8": (file_name_not_utf8, "the file name is not UTF-8"),
+    "duplicate-in-list": (duplicate_in_list, "“hạn chế” is in this list twice (first as [0])"),
+    "long-mixed-list": (long_mixed_list, "is read as a whole number"),
+    "long-written": (long_written, "is 5,000 characters long; the limit is 30"),
+    "long-name": (long_name, "is 250 characters long; the limit is 200"),
 }
 
 
