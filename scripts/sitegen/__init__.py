@@ -7,7 +7,7 @@ The pipeline, one module a step:
     validate.py  dataset → checked against the JSON Schema (schema.json), errors in a maintainer's words
     truth.py     dataset → checked against the article: quotes, values as written, figures, references
     cache.py     which data already passed the schema, and drawn cards, in a per-user folder (never run or parsed)
-    compute.py   figures the site derives (days, ratios, shares), from the data
+    compute.py   figures the site derives (days, ratios, shares), from the data (dates.py: d/m/yyyy → a date)
     model.py     dataset + article + computed figures → what the templates read
     pages.py     the page registry: every page once, with its place in the navigation and its titles
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page)

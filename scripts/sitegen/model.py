@@ -8,8 +8,8 @@ from typing import Any
 
 from .article import Article
 from .compute import Computed, compute_all
+from .dates import parse_date
 from .loader import Dataset
-from .validate import parse_date
 
 
 @dataclass(frozen=True)

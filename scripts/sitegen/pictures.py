@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .validate import parse_date
+from .dates import parse_date
 
 # The only words the pictures write themselves; facts and names come from the data.
 WORDS = {

@@ -21,11 +21,11 @@ from markupsafe import Markup, escape
 from . import pages as registry
 from . import strings
 from .cache import subfolder
+from .dates import parse_date
 from .loader import Loader
 from .model import Model
 from .paginate import paginate
 from .pictures import Pictures
-from .validate import parse_date
 
 TEMPLATES = Path(__file__).with_name("templates")
 SOURCE_PAGE = "nguon.md"
