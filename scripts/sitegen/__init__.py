@@ -12,7 +12,8 @@ The pipeline, one module a step:
     pages.py     the page registry: every page once, with its place in the navigation and its titles
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page)
     paginate.py  a page that outgrew its budget → parts (slug/2.md, ...); long lists → shorter blocks
-    pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes)
+    pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes; svg.py: the
+                 pieces both draw with: wrapped text, the <svg> element with its title and description)
     cards.py     each page's social card, a PNG
     export.py    the data as downloads: YAML, JSON, CSV
     search_scripts.py  the search worker's Vietnamese file: the data, and search/'s code as minified
