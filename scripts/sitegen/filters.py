@@ -60,6 +60,8 @@ def finalize(value: Any) -> Any:
 
 
 _REQUIRED = object()  # tr() without a default: the field must be there
+# The three kinds of commune-level unit in English: (one, several).
+UNIT_KINDS_EN = {"Xã": ("commune", "communes"), "Phường": ("ward", "wards"), "Thị trấn": ("township", "townships")}
 
 
 class Filters:
@@ -134,6 +136,10 @@ class Filters:
         return strings.t("place-name", self.lang).format(
             name=place["name"], kind=kind.lower() if lower else kind, kind_lower=kind.lower()
         )
+
+    def unit_kind(self, kind: str, count: int = 1) -> str:
+        """A unit's kind (Xã, Phường, Thị trấn) as this edition writes it within a sentence: "xã", "communes"."""
+        return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]
 
     def date_text(self, date: str) -> str:
         """Vietnamese dates as the article writes them (12/01/2024); other languages in their own words, by

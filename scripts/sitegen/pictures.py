@@ -8,7 +8,6 @@ dark and print schemes all apply. Every word drawn comes from the data or from W
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -41,8 +40,6 @@ WORDS = {
         "locator_desc": "The provinces and cities of Vietnam, with {place} filled in. In it the article names {names}.",
     },
 }
-# The three kinds of commune-level unit in English: (one, several).
-UNIT_KINDS_EN = {"Xã": ("commune", "communes"), "Phường": ("ward", "wards"), "Thị trấn": ("township", "townships")}
 
 
 @dataclass(frozen=True)
@@ -309,17 +306,3 @@ class Pictures:
             below = self.leaves(child["id"])
             out.extend(below if below else [child])
         return out
-
-    def units_by_district(self) -> list[tuple[str, list[dict[str, Any]]]]:
-        """The published list's units grouped by district, in the list's order (by official code)."""
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for unit in self.model.units["list"]:
-            groups.setdefault(unit["district"], []).append(unit)
-        return list(groups.items())
-
-    def unit_kinds(self) -> list[tuple[str, int]]:
-        """How many xã, phường and thị trấn the list has (computed from it; the article does not say)."""
-        return Counter(unit["kind"] for unit in self.model.units["list"]).most_common()
-
-    def unit_kind(self, kind: str, count: int = 1) -> str:
-        return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]

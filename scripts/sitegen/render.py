@@ -62,6 +62,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         tr=filters.tr,
         said=filters.said,
         place_name=filters.place_name,
+        unit_kind=filters.unit_kind,
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
     env.globals.update(
