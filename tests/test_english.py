@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from helpers.html import elements, page_text, parse
-from sitegen.validate import parse_date
+from sitegen.dates import parse_date
 
 
 def html(site: Path, page: str) -> str:

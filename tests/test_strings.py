@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from sitegen import strings
-from sitegen.render import LANGUAGES, TEMPLATES
+from sitegen.languages import LANGUAGES
+from sitegen.render import TEMPLATES
 
 SOURCES = [*TEMPLATES.glob("*.j2"), *Path(strings.__file__).parent.glob("*.py")]
 

@@ -7,12 +7,15 @@ The pipeline, one module a step:
     validate.py  dataset → checked against the JSON Schema (schema.json), errors in a maintainer's words
     truth.py     dataset → checked against the article: quotes, values as written, figures, references
     cache.py     which data already passed the schema, and drawn cards, in a per-user folder (never run or parsed)
-    compute.py   figures the site derives (days, ratios, shares), from the data
+    compute.py   figures the site derives (days, ratios, shares), from the data (dates.py: the article's d/m/yyyy dates)
     model.py     dataset + article + computed figures → what the templates read
     pages.py     the page registry: every page once, with its place in the navigation and its titles
-    render.py    model → Markdown pages through the Jinja templates in templates/ (one per page)
+    render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per
+                 edition of languages.py (filters.py: the escapes for each place a text lands, Markdown
+                 or front matter, and the filters that need the model or the language)
     paginate.py  a page that outgrew its budget → parts (slug/2.md, ...); long lists → shorter blocks
-    pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes)
+    pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes; svg.py: the
+                 pieces both draw with: wrapped text, the <svg> element with its title and description)
     cards.py     each page's social card, a PNG
     export.py    the data as downloads: YAML, JSON, CSV
     search_scripts.py  the search worker's Vietnamese file: the data, and search/'s code as minified

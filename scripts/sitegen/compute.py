@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .validate import parse_date
+from .dates import parse_date
 
 
 @dataclass(frozen=True)

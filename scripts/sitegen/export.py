@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .dates import parse_date
 from .model import Model
-from .validate import parse_date
 
 FOLDER = "du-lieu"
 CSV_COLUMNS = (

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .errors import DataError
-from .pictures import _svg
+from .svg import svg_element
 
 SHAPES = Path(__file__).with_name("vendor") / "vietnam-provinces.json"
 
@@ -53,5 +53,5 @@ def locator_svg(shape: str, label: str, title: str, desc: str, uid: str) -> Mark
         f'<line class="pic-pointer" x1="{x1 - 8:.0f}" y1="{(y0 + y1) / 2:.0f}" x2="{lx - 10:.0f}" y2="{ly - 12:.0f}"/>'
         f'<text class="pic-strong" x="{lx:.0f}" y="{ly:.0f}" font-size="40">{escape(label)}</text>'
     )
-    svg = _svg(uid, width, height, title, desc, body, "pic-svg pic-map")
+    svg = svg_element(uid, width, height, title, desc, body, "pic-svg pic-map")
     return Markup(f'<div class="pic pic-map-box" data-search-exclude>{svg}</div>')

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from .article import Article
 from .compute import Computed, compute_all
+from .dates import parse_date
 from .loader import Dataset
-from .validate import parse_date
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,17 @@ class Model:
         for place in self.data["places"]:
             index.setdefault(place.get("parent"), []).append(place)
         return index
+
+    def units_by_district(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The published list's units grouped by district, in the list's order (by official code)."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for unit in self.data["units"]["list"]:
+            groups.setdefault(unit["district"], []).append(unit)
+        return list(groups.items())
+
+    def unit_kinds(self) -> list[tuple[str, int]]:
+        """How many xã, phường and thị trấn the list has (computed from it; the article does not say)."""
+        return Counter(unit["kind"] for unit in self.data["units"]["list"]).most_common()
 
 
 def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:

@@ -8,15 +8,14 @@ dark and print schemes all apply. Every word drawn comes from the data or from W
 from __future__ import annotations
 
 import functools
-import textwrap
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .validate import parse_date
+from .dates import parse_date
+from .svg import CHAR, svg_element, text_lines, wrap
 
 # The only words the pictures write themselves; facts and names come from the data.
 WORDS = {
@@ -41,9 +40,6 @@ WORDS = {
         "locator_desc": "The provinces and cities of Vietnam, with {place} filled in. In it the article names {names}.",
     },
 }
-# The three kinds of commune-level unit in English: (one, several).
-UNIT_KINDS_EN = {"Xã": ("commune", "communes"), "Phường": ("ward", "wards"), "Thị trấn": ("township", "townships")}
-CHAR = 0.56  # average glyph width in em of a sans-serif font, to wrap text that SVG cannot wrap itself
 
 
 @dataclass(frozen=True)
@@ -60,28 +56,6 @@ class Span:
 
 def spans(events: list[dict[str, Any]]) -> list[Span]:
     return [Span(a, b) for a, b in zip(events, events[1:])]
-
-
-def _wrap(text: str, width_px: float, size: float) -> list[str]:
-    return textwrap.wrap(text, max(8, int(width_px / (size * CHAR)))) or [""]
-
-
-def _text(x: float, y: float, lines: list[str], size: float, cls: str, anchor: str = "start", lang: str | None = None) -> str:
-    """Lines of text from (x, y) down, one <tspan> a line."""
-    lead = size * 1.25
-    spans_ = "".join(
-        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else lead:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
-    )
-    attr = f' lang="{lang}"' if lang else ""
-    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" class="{cls}" text-anchor="{anchor}"{attr}>{spans_}</text>'
-
-
-def _svg(uid: str, width: float, height: float, title: str, desc: str, body: str, cls: str) -> str:
-    return (
-        f'<svg class="{cls}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-        f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>{body}</svg>'
-    )
 
 
 class Timeline:
@@ -120,7 +94,7 @@ class Timeline:
         first, last = parse_date(self.events[0]["date"]), parse_date(self.events[-1]["date"])
         total = max(1, (last - first).days)
         x_of = lambda date: pad + 6 + (width - 2 * pad - 12) * (parse_date(date) - first).days / total  # noqa: E731
-        labels = [[self.date_text(e["date"])] + _wrap(self.label(e), slot - 8, size) for e in self.events]
+        labels = [[self.date_text(e["date"])] + wrap(self.label(e), slot - 8, size) for e in self.events]
         rows = max(len(lines) for lines in labels)
         top = 4 + size
         label_bottom = top + (rows - 1) * lead + 6
@@ -128,8 +102,8 @@ class Timeline:
         out = []
         for i, (event, lines) in enumerate(zip(self.events, labels)):
             cx, px = pad + slot * (i + 0.5), x_of(event["date"])
-            out.append(_text(cx, top, lines[:1], size, "pic-strong", "middle"))
-            out.append(_text(cx, top + lead, lines[1:], size, "pic-text", "middle"))
+            out.append(text_lines(cx, top, lines[:1], size, "pic-strong", "middle"))
+            out.append(text_lines(cx, top + lead, lines[1:], size, "pic-text", "middle"))
             y0 = top + (len(lines) - 1) * lead + 6
             end = axis - (19 if event["kind"] == "han-chot" else 7)  # the deadline's flag pole stands taller
             out.append(
@@ -159,32 +133,32 @@ class Timeline:
                     out.append(
                         f'<line class="pic-leader" x1="{(x1 + x2) / 2:.1f}" y1="{base:.1f}" x2="{mid:.1f}" y2="{ty - size + 1:.1f}"/>'
                     )
-                out.append(_text(mid, ty, [text], size, "pic-computed", "middle"))
+                out.append(text_lines(mid, ty, [text], size, "pic-computed", "middle"))
                 bottom = max(bottom, ty + 4)
-            note = _wrap("* " + self.words["computed"], width - 2 * pad, size * 0.9)
-            out.append(_text(pad, bottom + 14, note, size * 0.9, "pic-note"))
+            note = wrap("* " + self.words["computed"], width - 2 * pad, size * 0.9)
+            out.append(text_lines(pad, bottom + 14, note, size * 0.9, "pic-note"))
             bottom += 14 + len(note) * lead
-        return _svg(uid, width, bottom + 4, self.title(), self.desc(), "".join(out), "pic-svg pic-h")
+        return svg_element(uid, width, bottom + 4, self.title(), self.desc(), "".join(out), "pic-svg pic-h")
 
     def vertical(self, uid: str, width: float = 340) -> str:
         size, lead, x = 14.0, 14.0 * 1.25, 18.0
         y, out, rail = size + 4, [], []
         text_w = width - x - 22
         for i, event in enumerate(self.events):
-            lines = _wrap(self.label(event), text_w, size)
+            lines = wrap(self.label(event), text_w, size)
             rail.append(y - size * 0.35)
             out.append(self._marker(x, y - size * 0.35, event))
-            out.append(_text(x + 18, y, [self.date_text(event["date"])], size, "pic-strong"))
-            out.append(_text(x + 18, y + lead, lines, size, "pic-text"))
+            out.append(text_lines(x + 18, y, [self.date_text(event["date"])], size, "pic-strong"))
+            out.append(text_lines(x + 18, y + lead, lines, size, "pic-text"))
             y += lead * (len(lines) + 1) + 8
             if i < len(self.spans):
-                out.append(_text(x + 18, y + 4, [self.days(self.spans[i].days) + " *"], size * 0.95, "pic-computed"))
+                out.append(text_lines(x + 18, y + 4, [self.days(self.spans[i].days) + " *"], size * 0.95, "pic-computed"))
                 y += lead + 14
         body = f'<line class="pic-axis" x1="{x}" y1="{rail[0]:.1f}" x2="{x}" y2="{rail[-1]:.1f}"/>' + "".join(out)
-        note = _wrap("* " + self.words["computed"] + ". " + self.words["not_to_scale"] + ".", width - 8, size * 0.85)
-        body += _text(4, y + 4, note, size * 0.85, "pic-note")
+        note = wrap("* " + self.words["computed"] + ". " + self.words["not_to_scale"] + ".", width - 8, size * 0.85)
+        body += text_lines(4, y + 4, note, size * 0.85, "pic-note")
         height = y + 4 + len(note) * size * 0.85 * 1.25 + 4
-        return _svg(uid, width, height, self.title(), self.desc(), body, "pic-svg pic-v")
+        return svg_element(uid, width, height, self.title(), self.desc(), body, "pic-svg pic-v")
 
     @staticmethod
     def _marker(x: float, y: float, event: dict[str, Any]) -> str:
@@ -210,19 +184,19 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
     for level in reversed(levels):  # the top of the picture is the highest level
         figure = value(level)
         room = width - 2 * pad - 8 - (len(figure) * size * 1.15 * CHAR + 10 if figure else 0)
-        name = _wrap(tr(level, "label"), room, size * 1.08)  # bold is wider
-        body = _wrap(tr(level, "body"), width - 2 * pad - 8, size * 0.9)
+        name = wrap(tr(level, "label"), room, size * 1.08)  # bold is wider
+        body = wrap(tr(level, "body"), width - 2 * pad - 8, size * 0.9)
         boxes.append((level, name, body, figure))
     y, out = 2.0, []
     for i, (_level, name, body, figure) in enumerate(boxes):
         box_h = pad * 2 + (len(name) + len(body)) * lead  # the count stands at the top right, beside the name
         out.append(f'<rect class="pic-box" x="2" y="{y:.1f}" width="{width - 4:.0f}" height="{box_h:.1f}" rx="6"/>')
         ty = y + pad + size
-        out.append(_text(pad + 4, ty, name, size, "pic-strong"))
+        out.append(text_lines(pad + 4, ty, name, size, "pic-strong"))
         ty += lead * len(name)
-        out.append(_text(pad + 4, ty, body, size * 0.9, "pic-text"))
+        out.append(text_lines(pad + 4, ty, body, size * 0.9, "pic-text"))
         if figure:
-            out.append(_text(width - pad - 4, y + pad + size, [figure], size * 1.15, "pic-figure", "end"))
+            out.append(text_lines(width - pad - 4, y + pad + size, [figure], size * 1.15, "pic-figure", "end"))
         y += box_h
         if i < len(boxes) - 1:  # an arrow up: delegates go from each level to the one above
             cx = width / 2
@@ -236,7 +210,7 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
         + "."
     )
     return Markup(
-        f'<div class="pic pic-levels" data-search-exclude>{_svg(uid, width, y + 2, words["levels"], desc, "".join(out), "pic-svg")}</div>'
+        f'<div class="pic pic-levels" data-search-exclude>{svg_element(uid, width, y + 2, words["levels"], desc, "".join(out), "pic-svg")}</div>'
     )
 
 
@@ -332,17 +306,3 @@ class Pictures:
             below = self.leaves(child["id"])
             out.extend(below if below else [child])
         return out
-
-    def units_by_district(self) -> list[tuple[str, list[dict[str, Any]]]]:
-        """The published list's units grouped by district, in the list's order (by official code)."""
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for unit in self.model.units["list"]:
-            groups.setdefault(unit["district"], []).append(unit)
-        return list(groups.items())
-
-    def unit_kinds(self) -> list[tuple[str, int]]:
-        """How many xã, phường and thị trấn the list has (computed from it; the article does not say)."""
-        return Counter(unit["kind"] for unit in self.model.units["list"]).most_common()
-
-    def unit_kind(self, kind: str, count: int = 1) -> str:
-        return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]

@@ -14,8 +14,8 @@ import unicodedata
 from pathlib import Path
 
 from .errors import DataError
+from .languages import LANGUAGES
 from .model import Model
-from .render import LANGUAGES
 
 SCRIPTS = Path(__file__).with_name("search")  # the JavaScript the worker runs for search
 SOURCES = ("fold.js", "lunr-vi.js")  # in this order: lunr-vi.js uses fold.js's functions

@@ -18,9 +18,10 @@ from . import article as article_module
 from . import pages as registry
 from .article import Article
 from .cache import known, remember
+from .dates import parse_date
 from .errors import DataError
 from .loader import Dataset
-from .validate import SCHEMA_FILE, collection_ids, parse_date
+from .validate import SCHEMA_FILE, collection_ids
 
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 

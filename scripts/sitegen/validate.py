@@ -28,12 +28,6 @@ def load_schema(path: Path = SCHEMA_FILE) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def parse_date(text: str) -> dt.date:
-    """A date as the article writes it (25/5/2023, 12/01/2024); ValueError if it does not exist."""
-    day, month, year = (int(part) for part in text.split("/"))
-    return dt.date(year, month, day)
-
-
 # --- shape --------------------------------------------------------------------------------------
 
 TYPE_NAMES = {

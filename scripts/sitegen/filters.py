@@ -1,0 +1,173 @@
+"""Escapes for each place a text lands, and the filters the templates call.
+
+A page's Markdown and HTML: ``md_escape`` (text shows as literal text, on one line) and ``finalize`` (render.py's
+Jinja environment runs it on every value a template prints); the pages' YAML front matter: ``yaml_string``, and
+JSON within it: ``json_value``. ``Filters``: the filters that need the model or the language (errata, links to
+the source, dates, numbers, translations).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
+
+from . import strings
+from .dates import parse_date
+from .languages import LANGUAGES
+from .model import Model
+
+SOURCE_PAGE = "nguon.md"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
+_BLOCK_START = re.compile(r"^(\s*\d*)([#+\-!.)])")
+# Right-to-left letters and bidi controls could reorder the text around them: such text is isolated.
+_BIDI = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+_NEEDS_WORK = re.compile(r"[\\`*_\[\]{}|<>&\"']|\s\s|[^\S ]|" + _BIDI.pattern)
+
+
+def _is_plain(text: str) -> bool:
+    """Most text: nothing in it that Markdown or HTML would read as markup, so it shows as it is."""
+    return not _NEEDS_WORK.search(text) and not _BLOCK_START.match(text)
+
+
+def md_escape(value: Any, line_start: bool = True) -> Markup:
+    """Plain text → Markdown that shows exactly that text on one line (``line_start``: wherever it is put,
+    even at the start of a line; else within a line)."""
+    text = str(value)
+    if _is_plain(text) or not line_start and not _NEEDS_WORK.search(text):
+        return Markup(text)
+    text = re.sub(r"\s+", " ", text)  # one line: a newline in the data must not start a Markdown block
+    out = _MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text)))
+    # Text a template puts at the start of a line must not start a block (heading, list, admonition).
+    if line_start:
+        out = _BLOCK_START.sub(r"\1\\\2", out)
+    return Markup(f"<bdi>{out}</bdi>" if _BIDI.search(text) else out)
+
+
+def finalize(value: Any) -> Any:
+    """Jinja's finalize: every value a template prints, escaped for where it lands (a Markdown page) unless Markup."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    # Plain text goes to autoescaping as it is (which leaves it unchanged) rather than as a second Markup copy.
+    return value if _is_plain(value) else md_escape(value)
+
+
+_REQUIRED = object()  # tr() without a default: the field must be there
+# The three kinds of commune-level unit in English: (one, several).
+UNIT_KINDS_EN = {"Xã": ("commune", "communes"), "Phường": ("ward", "wards"), "Thị trấn": ("township", "townships")}
+
+
+class Filters:
+    """Filters that need the model or the language: errata, links to the source, dates, numbers, translations."""
+
+    def __init__(self, model: Model, lang: str) -> None:
+        self.lang = lang
+        # This edition's text is a translation of the article's Vietnamese, not the original: quotes are shown
+        # translated, with the original beside them where the page says so.
+        self.translated = lang != LANGUAGES[0]
+        self._cites: dict[tuple[str, ...], Markup] = {}
+        # All errata in one pattern (longest first), compiled once: text is corrected in one pass.
+        rights = {erratum["wrong"]: erratum["right"] for erratum in model.errata}
+        wrongs = sorted(rights, key=len, reverse=True)
+        self._rights = rights
+        self._errata = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, wrongs))})(?!\w)") if wrongs else None
+
+    def fixed(self, text: str, quoted: bool = False) -> Markup:
+        """Text from the article with its typos corrected, and a link to the errata where one was; with
+        ``quoted``, in quotation marks, the link outside them (it is not part of the article's words)."""
+        text, changed = self._errata.subn(lambda match: self._rights[match.group(0)], text) if self._errata else (text, 0)
+        out = Markup("“") + md_escape(text) + Markup("”") if quoted else md_escape(text)
+        if changed:
+            out += Markup(f' [({self.t("corrected")})]({SOURCE_PAGE}#dinh-chinh "{self.t("see-the-corrections")}"){{ .erratum }}')
+        return out
+
+    def cite(self, sources: list[dict[str, Any]] | list[str]) -> Markup:
+        pids = tuple(dict.fromkeys(source if isinstance(source, str) else source["paragraph"] for source in sources))
+        if pids not in self._cites:  # the same few paragraphs are cited again and again
+            word, see = self.t("cite-word"), self.t("cite-title")
+            self._cites[pids] = Markup(" ").join(
+                Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite data-search-exclude="" }}')
+                for pid in pids
+            )
+        return self._cites[pids]
+
+    def tr(self, entry: Any, field: str, default: Any = _REQUIRED) -> Any:
+        """An entry's text in this edition's language: ``label`` or ``label_en`` (``default`` if it has none)."""
+        key = field if self.lang == LANGUAGES[0] else f"{field}_{self.lang}"
+        if default is not _REQUIRED and (key not in entry if isinstance(entry, dict) else not hasattr(entry, key)):
+            return default
+        return entry[key] if isinstance(entry, dict) else getattr(entry, key)
+
+    def said(self, entry: Any, field: str) -> Any:
+        """An entry's text in this edition: the article's own words with their typos corrected, or the translation."""
+        text = self.tr(entry, field)
+        return text if self.translated else self.fixed(text)
+
+    def t(self, key: str, markdown: bool = False, **values: Any) -> Any:
+        """The site's own words (strings.yml) in this edition's language, shown as plain text. With values (or
+        markdown=True) the text is Markdown with {name} places: the values are escaped into it, the text is not."""
+        text = strings.t(key, self.lang)
+        if not values and not markdown:
+            return text
+        # A value inside the text cannot start a Markdown block: escaped as text within a line, unless it opens the text.
+        return Markup(text).format(
+            **{
+                name: value if isinstance(value, Markup) else md_escape(value, line_start=text.startswith(f"{{{name}}}"))
+                for name, value in values.items()
+            }
+        )
+
+    def say(self, *texts: str) -> str:
+        """The template's own words, given in every language in LANGUAGES' order: say("Nguồn", "Source")."""
+        return texts[LANGUAGES.index(self.lang)]
+
+    def place_name(self, place: dict[str, Any], lower: bool = False) -> str:
+        """A place as this edition names it: "Phường Quyết Thắng" (with ``lower``, "phường Quyết Thắng", as
+        within a sentence) / "Quyết Thắng ward". Names keep their Vietnamese spelling."""
+        kind = self.tr(place, "kind")
+        # The order and case are each language's (strings.yml, place-name): "Phường Quyết Thắng", "Quyết Thắng ward".
+        return strings.t("place-name", self.lang).format(
+            name=place["name"], kind=kind.lower() if lower else kind, kind_lower=kind.lower()
+        )
+
+    def unit_kind(self, kind: str, count: int = 1) -> str:
+        """A unit's kind (Xã, Phường, Thị trấn) as this edition writes it within a sentence: "xã", "communes"."""
+        return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]
+
+    def date_text(self, date: str) -> str:
+        """Vietnamese dates as the article writes them (12/01/2024); other languages in their own words, by
+        Babel (Material's dependency): 12 January 2024."""
+        if self.lang == LANGUAGES[0]:
+            return date
+        return format_date(parse_date(date), "d MMMM y", locale=self.lang)
+
+    def time_tag(self, date: str) -> Markup:
+        return Markup(f'<time datetime="{parse_date(date).isoformat()}">{escape(self.date_text(date))}</time>')
+
+    def spelled(self, value: int) -> str:
+        """A small count as English prose writes it (three, four); digits in Vietnamese, as the article writes them."""
+        words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+        return words[value] if self.lang == "en" and 0 <= value < len(words) else str(value)
+
+    def number(self, value: float, digits: int = 0) -> str:
+        """A number in this edition's way, by Babel: 7,4 in Vietnamese, 7.4 in English."""
+        return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""), locale=self.lang)
+
+
+def yaml_string(value: Any) -> Markup:
+    """A value for the pages' YAML front matter (a JSON string is valid YAML)."""
+    return Markup(
+        yaml.safe_dump(" ".join(str(value).split()), allow_unicode=True, width=10**6).strip().removesuffix("...").strip()
+    )
+
+
+def json_value(value: Any) -> Markup:
+    """A value for the front matter as JSON (a JSON object is valid YAML): schema.org JSON-LD."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
