@@ -3,6 +3,7 @@
 
     python scripts/bench.py [--quick] [--json] [--save]
     python scripts/bench.py --scale [--full] [--json] [--save]   (whole builds and search at 1x, 10x, 100x[, 1000x])
+    python scripts/bench.py --hostile [--json] [--save]   (hostile data: time and memory of each refusal; validation)
 
 Prints a Markdown table (or, with --json, one JSON object). With --save it keeps the results in
 bench/results/bench.json (a --quick run in bench-quick.json, so it never replaces a full one); nothing else is
@@ -10,7 +11,9 @@ written. --quick runs fewer rounds (under two minutes). Absolute times vary
 from machine to machine: the machine is reported beside them, and the ratios are the headline.
 
 Goals: full build at most 1.2x a plain MkDocs build of the same Markdown; generation time linear or better in
-the data, 100x data in under 1 s; live reload under 2 s; (weight is reported, not judged).
+the data, 100x data in under 1 s; live reload under 2 s; (weight is reported, not judged). Hostile data:
+each resource bomb refused in under 10 s and 200 MB; a 1 MB data file validated in under 2 s, a 10 MB one in
+under 20 s.
 """
 
 from __future__ import annotations
@@ -322,6 +325,71 @@ def scale(factors: list[int]) -> dict:
     return report
 
 
+def measured(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall seconds, peak memory (MiB, the largest process) and exit status of a whole command."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+VALIDATE = "import sys; from pathlib import Path; from sitegen.pipeline import check_data; check_data(Path(sys.argv[1]))"
+
+
+def hostile() -> dict:
+    """Each resource bomb of the error tests (refused: one line), and whole validation of large valid data, each
+    in a fresh process with an empty cache, so that no check is skipped as already passed."""
+    from helpers import bad_data
+
+    bombs = ["billion-laughs", "article-device", "data-file-too-large", "article-too-large", "long-mixed-list", "deep-nesting"]
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {**ENV, "XDG_CACHE_HOME": str(Path(scratch) / "cache")}
+        for name in bombs:
+            data = Path(scratch) / name
+            shutil.copytree(ROOT / "tests" / "synthetic" / "data", data)
+            bad_data.CASES[name][0](data)
+            seconds, mib, status = measured(
+                [sys.executable, str(ROOT / "scripts" / "generate.py"), "--data", str(data), "--out", str(Path(scratch) / "out")],
+                env,
+            )
+            rows.append({"input": name, "seconds": round(seconds, 2), "peak_rss_mib": round(mib), "refused": status == 1})
+        # The largest file at 10x (files without lists do not grow): the factor that makes it 1 MB and 10 MB.
+        tenfold = synthetic_data(10, Path(scratch) / "valid-10x")
+        largest = max(path.stat().st_size for path in tenfold.glob("*.yml")) / 10
+        for target_mb in (1, 10):
+            data = synthetic_data(math.ceil(target_mb * 2**20 / largest), Path(scratch) / f"valid-{target_mb}")
+            biggest = max(data.glob("*.yml"), key=lambda path: path.stat().st_size)
+            for path in data.glob("*.yml"):  # one large file: the others as today (their entries keep their ids)
+                if path != biggest:
+                    shutil.copy(ROOT / "data" / path.name, path)
+            size = biggest.stat().st_size
+            seconds, mib, status = measured([sys.executable, "-c", VALIDATE, str(data)], env)
+            rows.append(
+                {
+                    "input": f"valid data, {biggest.name} of {size / 2**20:.1f} MB",
+                    "seconds": round(seconds, 2),
+                    "peak_rss_mib": round(mib),
+                    "refused": status != 0,
+                    "goal_s": 2 if target_mb == 1 else 20,
+                }
+            )
+    return {"rows": rows, "goal": "bombs refused < 10 s and < 200 MB; 1 MB validated < 2 s, 10 MB < 20 s"}
+
+
+def hostile_markdown(report: dict) -> str:
+    lines = ["| input | seconds | peak memory (MiB) | outcome | met |", "|---|---|---|---|---|"]
+    for row in report["rows"]:
+        if "goal_s" in row:
+            met = row["seconds"] < row["goal_s"] and not row["refused"]
+            outcome = "refused (unexpected)" if row["refused"] else f"validated (goal < {row['goal_s']} s)"
+        else:
+            met = row["refused"] and row["seconds"] < 10 and row["peak_rss_mib"] < 200
+            outcome = "refused in one line" if row["refused"] else "not refused"
+        lines.append(f"| {row['input']} | {row['seconds']} | {row['peak_rss_mib']} | {outcome} | {'yes' if met else 'no'} |")
+    return "\n".join(lines) + f"\n\nGoal: {report['goal']}.\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds: under two minutes")
@@ -329,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", action="store_true", help="keep the results in bench/results/ (a quick run in its own file)")
     parser.add_argument("--scale", action="store_true", help="only the scale section: whole builds and search at 1x, 10x, 100x")
     parser.add_argument("--full", action="store_true", help="with --scale: 1000x too (minutes)")
+    parser.add_argument("--hostile", action="store_true", help="only hostile data: each refusal's time and memory; validation")
     parser.add_argument("--child-generate", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_generate:
@@ -340,6 +409,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.save:
             print(f"saved to {save_results('bench-scale', report, not args.full)}", file=sys.stderr)
         print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else scale_markdown(report["scale"]))
+        return 0
+    if args.hostile:
+        report = {"machine": machine(), "hostile": hostile()}
+        if args.save:
+            print(f"saved to {save_results('bench-hostile', report, False)}", file=sys.stderr)
+        print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else hostile_markdown(report["hostile"]))
         return 0
     rounds = 3 if args.quick else 7
     report = {

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import load_article
+from .article import Article, load_article
 from .cards import card_folder, page_cards
 from .errors import DataError, one_line
 from .export import export_files
@@ -33,15 +33,20 @@ class Result:
     ignored: list[str]  # editor leftovers in the data folder, left alone
 
 
-def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset | None = None) -> Model:
-    """Read and check everything; raises DataError before anything is written."""
+def check_data(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset | None = None) -> tuple[Dataset, Article, dict]:
+    """Read and check the data and the article (its shape, then its truth); raises DataError."""
     dataset = dataset if dataset is not None else load_dataset(data_dir)
     schema = load_schema(schema_file)
     digest = data_digest(dataset, schema)
     check_shape(dataset, schema, digest)
     article = load_article(data_dir, dataset)
     check_truth(dataset, schema, article, digest)
-    return build_model(dataset, article, schema)
+    return dataset, article, schema
+
+
+def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset | None = None) -> Model:
+    """Read and check everything; raises DataError before anything is written."""
+    return build_model(*check_data(data_dir, schema_file, dataset))
 
 
 def build_files(model: Model, search: bool = True) -> dict[str, bytes]:
