@@ -1,5 +1,5 @@
-"""The build's memory between runs cannot be planted by another user: a folder others can write, or a link, is
-ignored; nothing in it is run or parsed; it stays bounded."""
+"""The build's memory between runs (the drawn cards) cannot be planted by another user: a folder others can
+write, or a link, is ignored; nothing in it is run or parsed; and no check of the data is remembered."""
 
 from __future__ import annotations
 
@@ -22,9 +22,7 @@ def test_the_folder_is_made_private(home):
 def test_a_folder_others_can_write_is_not_trusted(home):
     home.mkdir(parents=True)
     home.chmod(0o777)
-    (home / "schema-ok-abc").touch()
     assert cache.cache_dir() is None
-    assert not cache.known("schema-ok", "abc")
 
 
 def test_a_link_is_not_trusted(home, tmp_path):
@@ -36,12 +34,11 @@ def test_a_link_is_not_trusted(home, tmp_path):
 
 
 def test_a_folder_below_one_others_can_write_is_not_trusted(home):
-    """There another user could move the cache folder away and put their own, compiled templates and all, in its
-    place between the check and the use."""
+    """There another user could move the cache folder away and put their own cards in its place."""
     home.parent.mkdir(parents=True)
     home.parent.chmod(0o777)
     assert cache.cache_dir() is None
-    assert cache.subfolder("templates") is None
+    assert cache.subfolder("cards") is None
 
 
 def test_a_folder_below_a_sticky_one_is_trusted(home):
@@ -51,44 +48,23 @@ def test_a_folder_below_a_sticky_one_is_trusted(home):
     assert cache.cache_dir() == home
 
 
-def test_it_keeps_a_bounded_number_of_entries(home):
-    for number in range(cache.KEEP + 10):
-        cache.remember("schema-ok", f"{number:064x}")
-    assert len(list(home.iterdir())) == cache.KEEP
-    assert cache.known("schema-ok", f"{cache.KEEP + 9:064x}")
+def test_a_subfolder_others_can_write_is_not_trusted(home):
+    assert cache.subfolder("cards") == home / "cards"
+    (home / "cards").chmod(0o777)
+    assert cache.subfolder("cards") is None
 
 
-def test_compiled_templates_are_kept_only_in_the_checked_folder(home):
-    from sitegen.render import _template_cache
+def test_every_build_checks_the_data_whatever_an_earlier_build_remembers(home, tmp_path, monkeypatch):
+    """No check is skipped as "passed before": a checker that now refuses the same data refuses it."""
+    from helpers.project import SYNTHETIC
+    from sitegen import pipeline
+    from sitegen.errors import DataError
 
-    cache = _template_cache.__wrapped__()
-    assert cache is not None and cache.directory == str(home / "templates")
-    (home / "templates").chmod(0o700)
-    home.chmod(0o777)  # now others could write: no compiled template is loaded from it
-    assert _template_cache.__wrapped__() is None
+    pipeline.load_model(SYNTHETIC)
 
+    def refuse(*args):
+        raise DataError("figures.yml", "", "refused", "")
 
-@pytest.mark.parametrize("name", ["templates", "cards"])
-def test_a_subfolder_others_can_write_is_not_trusted(home, name):
-    """Jinja loads compiled templates from templates/: it passes the same checks as the cache folder itself."""
-    assert cache.subfolder(name) == home / name
-    (home / name).chmod(0o777)
-    assert cache.subfolder(name) is None
-
-
-def test_a_build_of_unchanged_data_does_not_load_jsonschema(home):
-    """Both checks that need jsonschema (the schema, and values written as the article writes them) are skipped
-    for data that passed them before: its import is a third of a small build's own time."""
-    import os
-    import subprocess
-    import sys
-
-    from helpers.project import ROOT
-
-    code = "import sys, pathlib; from sitegen.pipeline import load_model; load_model(pathlib.Path(sys.argv[1])); print('jsonschema' in sys.modules)"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    runs = [
-        subprocess.run([sys.executable, "-c", code, str(ROOT / "data")], env=env, capture_output=True, text=True, check=True)
-        for _ in range(2)
-    ]
-    assert [run.stdout.strip() for run in runs] == ["True", "False"]
+    monkeypatch.setattr(pipeline, "check_shape", refuse)
+    with pytest.raises(DataError, match="refused"):
+        pipeline.load_model(SYNTHETIC)

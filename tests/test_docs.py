@@ -19,8 +19,8 @@ DOC_ID = lambda doc: doc.relative_to(ROOT).as_posix()  # README.md, docs-dev/des
 SUFFIXES = (".py", ".md", ".yml", ".json", ".js", ".mjs", ".html", ".css", ".j2", ".toml", ".txt", ".png")
 
 # Named in the docs but not in the repository, on purpose. Folders a build, a cache or an install makes (git
-# ignores them; ~ is the user's home):
-MADE_ELSEWHERE = ("docs/", "site/", ".cache/", ".venv/", "tests/node_modules/", "~/")
+# ignores them; ~ is the user's home; .sitegen-* are a build's working files inside docs/ and site/):
+MADE_ELSEWHERE = ("docs/", "site/", ".cache/", ".venv/", "tests/node_modules/", "~/", ".sitegen-")
 # and names that stand for files made elsewhere: a generated page in each edition and where Zensical puts it,
 # an editor's lock file, the built site's search files, a quick benchmark's results, the cache's cards.
 EXAMPLES = {"page.md", "page.en.md", "page.en/", ".#figures.yml", "search_index.json", "lunr.vi_en.min.js"}

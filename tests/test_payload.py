@@ -37,7 +37,8 @@ PAYLOAD = (
 )
 # The same in an address, where the schema asks only for https:// and no space.
 URL_PAYLOAD = f"\"'><img/src=x/onerror=alert(document.domain)><script>alert({MARKER})</script>"
-RCDATA = ("title", "textarea")  # elements that hold only text, up to their end tag
+RCDATA = ("title", "textarea")
+NAME_LIMIT = 200  # elements that hold only text, up to their end tag
 
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 TEXT, SOURCES, URL = "#/$defs/text", "#/$defs/sources", "^https://\\S+$"
@@ -224,7 +225,8 @@ def with_payload(values: dict[str, Any]) -> None:
     for kind, payload in ((is_free_text, f" {PAYLOAD}"), (is_url, URL_PAYLOAD)):
         for path, _ in list(fields(kind, SCHEMA, values)):
             parent = at(values, path[:-1])
-            parent[path[-1]] += payload
+            # Names and titles may be 200 characters long (the schema's name): the payload fits, the text is cut.
+            parent[path[-1]] = parent[path[-1]][: max(0, NAME_LIMIT - len(payload))] + payload
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ The pipeline, one module a step:
     loader.py    data/*.yml → one dataset, every string NFC, every place remembered
     validate.py  dataset → checked against the JSON Schema (schema.json), errors in a maintainer's words
     truth.py     dataset → checked against the article: quotes, values as written, figures, references
-    cache.py     which data already passed the schema, and drawn cards, in a per-user folder (never run or parsed)
+    cache.py     drawn social cards kept between builds, in a per-user folder (never run or parsed)
     compute.py   figures the site derives (days, ratios, shares), from the data (dates.py: the article's d/m/yyyy dates)
     model.py     dataset + article + computed figures → what the templates read
     pages.py     the page registry: every page once, with its place in the navigation and its titles

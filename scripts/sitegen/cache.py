@@ -1,10 +1,7 @@
-"""What builds remember between processes, safely: a per-user folder (platformdirs' cache folder), mode 0700,
+"""What builds remember between processes: the drawn social cards (cards/, PNG bytes copied into the site as
+they are, named by the hash of what they show), in a per-user folder (platformdirs' cache folder), mode 0700,
 used only when it is a real folder this user owns that nobody else can write, below folders nobody else can
-change. Nothing in it is ever run or parsed but Jinja's compiled templates, and those only from here:
-"schema-ok-<hash>" is an empty file saying this exact data passed the schema (validate.py), "verbatim-ok-<hash>"
-that it passed the x-verbatim check (truth.py); templates/ holds Jinja's bytecode (one file per template,
-replaced when it changes); cards/ holds drawn social cards (PNG bytes, copied into the site as they are), named
-by the hash of what they show. Bounded: at most KEEP markers of each kind and KEEP_CARDS cards, the newest."""
+change. Nothing in it is run or parsed. Bounded: at most KEEP_CARDS cards, the newest."""
 
 from __future__ import annotations
 
@@ -14,7 +11,6 @@ from pathlib import Path
 
 import platformdirs
 
-KEEP = 32
 KEEP_CARDS = 400  # ~30 pages x 2 editions, several versions each
 
 
@@ -57,24 +53,6 @@ def subfolder(name: str) -> Path | None:
     """A folder of the cache (templates/, cards/), with the cache's own checks; None where there is none."""
     base = cache_dir()
     return _trusted(base / name) if base is not None else None
-
-
-def known(kind: str, digest: str) -> bool:
-    folder = cache_dir()
-    return folder is not None and (folder / f"{kind}-{digest}").is_file()
-
-
-def remember(kind: str, digest: str) -> None:
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        (folder / f"{kind}-{digest}").touch()
-        entries = sorted(folder.glob(f"{kind}-*"), key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in entries[KEEP:]:
-            old.unlink()
-    except OSError:
-        pass  # a cache that cannot be written only costs the next build its check
 
 
 def store(path: Path, content: bytes) -> None:

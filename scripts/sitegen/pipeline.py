@@ -20,7 +20,7 @@ from .model import Model, build_model
 from .render import render_pages
 from .search_scripts import search_files
 from .truth import check_truth
-from .validate import SCHEMA_FILE, check_shape, data_digest, load_schema
+from .validate import SCHEMA_FILE, check_shape, load_schema
 from .write import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,10 +37,9 @@ def check_data(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset
     """Read and check the data and the article (its shape, then its truth); raises DataError."""
     dataset = dataset if dataset is not None else load_dataset(data_dir)
     schema = load_schema(schema_file)
-    digest = data_digest(dataset, schema)
-    check_shape(dataset, schema, digest)
+    check_shape(dataset, schema)
     article = load_article(data_dir, dataset)
-    check_truth(dataset, schema, article, digest)
+    check_truth(dataset, schema, article)
     return dataset, article, schema
 
 

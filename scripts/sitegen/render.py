@@ -16,7 +16,6 @@ from markupsafe import Markup
 
 from . import pages as registry
 from . import strings
-from .cache import subfolder
 from .dates import parse_date
 from .filters import Filters, finalize, json_value, md_escape, yaml_string
 from .languages import LANGUAGES
@@ -28,19 +27,9 @@ from .pictures import Pictures
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-@functools.cache
-def _template_cache() -> jinja2.BytecodeCache | None:
-    """Jinja's cache of compiled templates, kept between builds (each `mkdocs build` is a new process), in the
-    per-user cache folder that cache.py checks (owned by this user, writable by nobody else): never in a
-    shared temporary folder. One file per template, replaced when the template changes: it cannot grow."""
-    folder = subfolder("templates")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
-
-
 def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*registry.EXTRA_TEMPLATES, TEMPLATES]),
-        bytecode_cache=_template_cache(),
         autoescape=True,
         finalize=finalize,
         undefined=jinja2.StrictUndefined,

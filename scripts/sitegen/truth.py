@@ -7,17 +7,12 @@ Every check raises one DataError naming the file, the place, what is wrong and w
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from . import article as article_module
 from . import pages as registry
 from .article import Article
-from .cache import known, remember
 from .dates import parse_date
 from .errors import DataError
 from .loader import Dataset
@@ -125,7 +120,7 @@ def check_quotes(dataset: Dataset, schema: dict[str, Any], article: Article) -> 
                 )
 
 
-def check_verbatim(dataset: Dataset, schema: dict[str, Any], article: Article, digest: str) -> None:
+def check_verbatim(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
     for name, sub in schema["properties"].items():  # a misspelt field would switch the check off unseen
         entry = sub.get("items", {}) if isinstance(sub, dict) else {}
         unknown = [field for field in entry.get("x-verbatim", []) if field not in entry.get("properties", {})]
@@ -136,19 +131,9 @@ def check_verbatim(dataset: Dataset, schema: dict[str, Any], article: Article, d
                 f"{unknown[0]!r} is not a field of {name} entries",
                 "names of the entry's fields: " + ", ".join(entry.get("properties", {})),
             )
-    # Unchanged data, schema and article passed before (the key also covers how the article is read and checked).
-    digest = hashlib.sha256((digest + "".join(map(_source, (__file__, article_module.__file__)))).encode()).hexdigest()
-    if known("verbatim-ok", digest):
-        return
     error = next(_verbatim_class(article)(schema).iter_errors(dataset.values), None)
     if error is not None:
         raise dataset.error(tuple(error.absolute_path), error.message, "the value as the article writes it")
-    remember("verbatim-ok", digest)
-
-
-@functools.cache
-def _source(path: str) -> str:
-    return Path(path).read_text(encoding="utf-8")
 
 
 def check_article_meta(dataset: Dataset, article: Article) -> None:
@@ -320,14 +305,14 @@ def check_units(dataset: Dataset) -> None:
             )
 
 
-def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article, digest: str) -> None:
-    """Every check of the data against the article; ``digest``: validate.data_digest of this data."""
+def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
+    """Every check of the data against the article."""
     check_dates(dataset, schema)  # first: an impossible date is impossible, whatever the article says
     check_unique_ids(dataset, schema)
     check_references(dataset, schema)
     check_article_meta(dataset, article)
     check_quotes(dataset, schema, article)
-    check_verbatim(dataset, schema, article, digest)
+    check_verbatim(dataset, schema, article)
     check_figures(dataset)
     check_computed(dataset)
     check_errata(dataset, article)

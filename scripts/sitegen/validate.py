@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
 import json
 import math
 from collections.abc import Iterator
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from .cache import known, remember
 from .errors import DataError, shown
 from .loader import CONTROL, Dataset, character, top_level_nodes
 
@@ -120,25 +117,13 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
     return error.message, ""
 
 
-def data_digest(dataset: Dataset, schema: dict[str, Any]) -> str:
-    """The exact text of every data file, the schema and jsonschema's version: the same data passes the same
-    checks, so a build of unchanged data skips the ones that need jsonschema (its import is a third of a small
-    build's own time). The article is in it too: data/article.yml holds its SHA-256, checked at every build."""
-    parts = [json.dumps(schema, sort_keys=True), version("jsonschema")]
-    parts += (f"{name}\0{text}" for name, text in sorted(dataset.texts.items()))
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-
-
-def check_shape(dataset: Dataset, schema: dict[str, Any], digest: str) -> None:
+def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     check_finite(dataset)
-    if known("schema-ok", digest):
-        return
-    import jsonschema  # only when the data changed: its import is a third of a small build's own time
+    import jsonschema  # here, not at the top: a build that stops earlier (a YAML error) need not import it
 
     ids = collection_ids(dataset, schema)
     error = jsonschema.exceptions.best_match(_validator_class(ids)(inlined(schema)).iter_errors(dataset.values))
     if error is None:
-        remember("schema-ok", digest)
         return
     path = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and not path:
