@@ -144,6 +144,17 @@ def test_an_unchanged_card_is_not_drawn_again(tmp_path, monkeypatch):
     assert cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn") == first
 
 
+def test_a_card_is_drawn_again_when_its_drawing_code_or_font_changes(tmp_path, monkeypatch):
+    from sitegen import cards
+
+    cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn")
+    drawn = []
+    monkeypatch.setattr(cards, "_drawing_digest", lambda: "another drawing")
+    monkeypatch.setattr(cards, "draw_card", lambda *args: drawn.append(args) or b"png")
+    cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn")
+    assert len(drawn) == 1
+
+
 def test_a_very_long_word_is_cut_to_the_card_with_an_ellipsis():
     """A word wider than the card (200,000 letters: once 150 s of drawing, or Pillow's DecompressionBombError) is
     cut where the font says it reaches the edge, and ends with an ellipsis; nothing is drawn past the margin."""

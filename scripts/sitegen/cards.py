@@ -17,7 +17,6 @@ from .cache import store, subfolder
 
 FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
-VERSION = "card-2"  # part of the cache key: change it when the drawing changes
 # Material's palette (site.css): the deep red passes contrast with white; ink and muted text as on the pages.
 RED, INK, MUTED, PAPER = (179, 38, 30), (33, 33, 33), (90, 90, 90), (255, 255, 255)
 
@@ -29,11 +28,12 @@ def card_folder() -> Path | None:
 
 
 @functools.cache
-def _font_digest() -> str:
-    digest = hashlib.sha256()
+def _drawing_digest() -> str:
+    """What else decides a card's pixels: this module's code and the fonts' bytes. In the cache key, so that a
+    changed drawing or font is never served from a card drawn before it."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
     for path in sorted(FONTS.glob("*.ttf")):
-        stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}".encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -111,7 +111,7 @@ def draw_card(site_name: str, title: str, figure: str, figure_label: str) -> byt
 
 def card(folder: Path | None, site_name: str, title: str, figure: str, figure_label: str) -> bytes:
     """The card's PNG, from the cache when the same words were drawn before."""
-    key = hashlib.sha256("\x00".join((VERSION, _font_digest(), site_name, title, figure, figure_label)).encode()).hexdigest()[:24]
+    key = hashlib.sha256("\x00".join((_drawing_digest(), site_name, title, figure, figure_label)).encode()).hexdigest()[:24]
     path = folder / f"{key}.png" if folder else None
     if path and path.is_file():
         return path.read_bytes()
