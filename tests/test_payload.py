@@ -41,6 +41,7 @@ RCDATA = ("title", "textarea")
 NAME_LIMIT = 200  # elements that hold only text, up to their end tag
 
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+NAME_LIMIT = SCHEMA["$defs"]["name"]["maxLength"]  # names and titles: the payload must fit
 TEXT, SOURCES, URL = "#/$defs/text", "#/$defs/sources", "^https://\\S+$"
 # Text fields that must match the article by a check of the build rather than by x-verbatim: the article's
 # file name, title, byline and author, the lines of its web page's widgets, and an erratum's typo. (And a
@@ -225,7 +226,7 @@ def with_payload(values: dict[str, Any]) -> None:
     for kind, payload in ((is_free_text, f" {PAYLOAD}"), (is_url, URL_PAYLOAD)):
         for path, _ in list(fields(kind, SCHEMA, values)):
             parent = at(values, path[:-1])
-            # Names and titles may be 200 characters long (the schema's name): the payload fits, the text is cut.
+            # Within a name's limit: the payload fits, the text before it is cut.
             parent[path[-1]] = parent[path[-1]][: max(0, NAME_LIMIT - len(payload))] + payload
 
 

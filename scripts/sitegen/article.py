@@ -30,7 +30,7 @@ class Article:
     path: Path
     sha256: str
     paragraphs: tuple[Paragraph, ...]
-    raw: bytes = field(repr=False, default=b"")  # the bytes whose checksum was checked: these are published
+    raw: bytes = field(repr=False)  # the bytes whose checksum was checked: these are published
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Paragraph]:

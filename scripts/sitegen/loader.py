@@ -399,8 +399,8 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
         elif path.name.endswith(DATA_SUFFIXES):
             unprintable = UNPRINTABLE.search(path.name)  # a line break in a name would split every message in two
             if unprintable:
-                code = ord(unprintable.group())
-                problem = "is not UTF-8" if 0xD800 <= code <= 0xDFFF else f"holds an invisible control character (U+{code:04X})"
+                char = unprintable.group()
+                problem = "is not UTF-8" if "\ud800" <= char <= "\udfff" else f"holds {character(char)}"
                 raise DataError(
                     path.name, "", f"the file name {problem}", "a name of letters, digits and hyphens, such as figures.yml"
                 )

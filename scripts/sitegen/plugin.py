@@ -77,10 +77,10 @@ def _offline(config: MkDocsConfig) -> bool:
     return offline is not None and bool(offline.config.get("enabled", True))
 
 
-def own_pages(docs_dir: Path, i18n) -> list[str]:
-    """The pages written by hand in docs/, after the generated ones in the navigation (each other edition's
-    twin, page.en.md, goes with its page)."""
-    registry = {entry for item in navigation() for entry in _nav_files(item)}
+def own_pages(docs_dir: Path, i18n, nav: list[dict[str, object]]) -> list[str]:
+    """The pages written by hand in docs/, to follow ``nav``, the generated ones (each other edition's twin,
+    page.en.md, goes with its page)."""
+    registry = {entry for item in nav for entry in _nav_files(item)}
     suffixes = tuple(f".{lang.locale}.md" for lang in (i18n.config.languages if i18n is not None else []) if not lang.default)
     return sorted(
         name for name in hand_written(docs_dir) if name.endswith(".md") and not name.endswith(suffixes) and name not in registry
@@ -195,7 +195,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def _navigation(self, config: MkDocsConfig) -> None:
         """The navigation from the page registry (pages.py), and its names in each other edition."""
         i18n = config.plugins.get("i18n")
-        config.nav = navigation() + own_pages(Path(config.docs_dir), i18n)
+        nav = navigation()
+        config.nav = nav + own_pages(Path(config.docs_dir), i18n, nav)
         for language in i18n.config.languages if i18n is not None else []:
             if not language.default and language.locale in LANGUAGES:
                 language.nav_translations = nav_translations(LANGUAGES.index(language.locale))

@@ -53,7 +53,8 @@ class Change:
 
     @property
     def changed(self) -> list[str]:
-        return sorted(self.added + self.replaced + self.removed)
+        """What a reader of the folder sees change (the manifest is the generator's own record)."""
+        return sorted(name for name in self.added + self.replaced + self.removed if name != MANIFEST)
 
     def apply(self) -> None:
         """Move the staged entries in, keeping what they replace until commit() or roll_back()."""
@@ -206,7 +207,7 @@ def write_tree(files: dict[str, bytes], folder: Path) -> list[str]:
         change = stage_pages(folder, files)
         change.apply()
         change.commit()
-    return [name for name in change.changed if name != MANIFEST]
+    return change.changed
 
 
 def stage_site(folder: Path) -> Path:
@@ -233,7 +234,7 @@ def zip_folder(folder: Path) -> Path:
     archive = folder.with_name(folder.name + ".zip")
     temporary = archive.with_name(archive.name + ".tmp")
     with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".sitegen-")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=(2024, 1, 1, 0, 0, 0))
             zipped.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
     os.replace(temporary, archive)
