@@ -1,6 +1,7 @@
 """The site's search for Material's worker: one file per edition, which the worker loads for the language
 that edition's search index names (lunr.<lang>.min.js, in place of Material's lunr.vi): first that edition's
-data — the glossary's pairs and its words of data/synonyms.yml, folded — then the code of search/fold.js and
+data — the glossary's pairs and its words of data/synonyms.yml, folded, and its language's function words
+(search/stopwords-<lang>.txt, from stopwords-iso) — then the code of search/fold.js and
 search/lunr-vi.js, as terser minified it into search/worker.min.js. The search payload is budgeted
 (≤ 1.3× Material's default, gzip), so the browser gets the minified code and only its edition's words; the
 sources keep their comments. After editing a source: python scripts/minify_search.py."""
@@ -69,18 +70,24 @@ def fold(text: str) -> str:
     return " ".join(folded.lower().split())
 
 
-def vocabulary(model: Model, locale: str) -> dict[str, list]:
-    """An edition's synonym groups and question words (data/synonyms.yml: terms, or terms_<locale>), folded."""
+def vocabulary(model: Model, locale: str) -> list[list[str]]:
+    """An edition's synonym groups (data/synonyms.yml: terms, or terms_<locale>), folded."""
     key = "terms" if locale == LANGUAGES[0] else f"terms_{locale}"
-    out: dict[str, list] = {"synonyms": [], "questions": []}
-    for entry in model.data.get("synonyms", []):
-        terms = list(dict.fromkeys(fold(term) for term in entry.get(key, [])))
-        if entry.get("kind") == "question":
-            out["questions"] += terms
-        elif terms:
-            out["synonyms"].append(terms)
-    # Each group and word once: the file's size follows the vocabulary, not the number of entries.
-    return {name: list({json.dumps(item): item for item in items}.values()) for name, items in out.items()}
+    groups = [list(dict.fromkeys(fold(term) for term in entry.get(key, []))) for entry in model.data.get("synonyms", [])]
+    # Each group once: the file's size follows the vocabulary, not the number of entries.
+    return list({json.dumps(group): group for group in groups if group}.values())
+
+
+def stopwords(locale: str) -> list[str]:
+    """A language's function and question words (search/stopwords-<locale>.txt, copied from stopwords-iso), as
+    written (with their marks: "chưa" is one, "chua" alone says nothing), lower case; only the entries made of
+    letters and spaces (the list also has "10", "'ll", "i.e."): a query's words are letters or figures, and a
+    figure is never a function word here. None for a language without a list."""
+    path = SCRIPTS / f"stopwords-{locale}.txt"
+    if not path.exists():
+        return []
+    lines = (unicodedata.normalize("NFC", line.strip().lower()) for line in path.read_text(encoding="utf-8").splitlines())
+    return sorted({line for line in lines if line and not line.startswith("#") and re.fullmatch(r"[^\W\d_]+( [^\W\d_]+)*", line)})
 
 
 def search_files(model: Model) -> dict[str, bytes]:
@@ -88,7 +95,8 @@ def search_files(model: Model) -> dict[str, bytes]:
     pairs = list({(fold(entry["abbr"]), fold(entry["expansion"])): None for entry in model.glossary})
     files = {}
     for locale in LANGUAGES:
-        # The data first (the code reads it as it starts): data/glossary.yml's pairs, data/synonyms.yml's words.
-        data = {"lang": search_lang(locale), "pairs": pairs, **vocabulary(model, locale)}
+        # The data first (the code reads it as it starts): data/glossary.yml's pairs, data/synonyms.yml's words,
+        # the language's function words.
+        data = {"lang": search_lang(locale), "pairs": pairs, "synonyms": vocabulary(model, locale), "stop": stopwords(locale)}
         files[worker_file(locale)] = f"self.searchData={json.dumps(data, separators=(',', ':'))};\n{code}".encode()
     return files

@@ -68,7 +68,7 @@ function known(text) {
   const trimmed = LETTERS.test(text) ? text : text.replace(UNTRIMMED, "");  // most words: nothing to trim
   const folded = foldText(trimmed);
   const more = folded ? extras(folded) : NONE;
-  if (folded !== trimmed) record(folded, trimmed);
+  record(folded, trimmed);  // (a plain spelling too: "nam" beside "năm" tells a word from a function word)
   if (more.length && /^date/.test(more[0])) record(more[0], trimmed);
   hit = [folded, more, (folded.length < 3 && /^(\d\d?|[ivx])$/.test(folded)) || !!MONTHS[folded]];
   if (words.size < 200000) words.set(text, hit);
@@ -129,7 +129,10 @@ function vocabularyOf(index) {
       dates: keys.filter(key => /^date\d{8}$/.test(key)),
       // A glossary pair (MTTQ = mặt trận tổ quốc) is as good as the word itself; other synonyms rank below.
       synonyms: phrases(phrases({}, data.synonyms, 0.3), data.pairs, 1),
-      questions: phrases({}, [data.questions || []], 0)
+      // Function and question words (stopwords-iso), as written: by first word folded, and the single words.
+      stops: phrases({}, [(data.stop || []).map(fold)], 0),
+      stop: new Set(data.stop),
+      stopParts: new Set((data.stop || []).join(" ").split(" "))
     };
   }
   return index._vocabulary;
@@ -260,6 +263,18 @@ function wordUnit(v, word, previous) {
   let parts = folded.split(/[\/.]+/).filter(Boolean);
   if (parts.length < 2 && !ordinal && /^(\p{L}+\d+|\d+\p{L}+)$/u.test(folded)) parts = folded.match(/\p{L}+|\d+/gu);
   if (parts.length > 1) alts.push(sequence(v, parts, word.prefix, 0.8));
+  // An English plural or singular, as the pages write it (congresses, congress); no Vietnamese word ends in s.
+  for (const other of [folded.replace(/e?s$/, ""), folded.replace(/s$/, ""), folded + "s", folded + "es"]) {
+    if (other !== folded && other.length > 3 && v.has.has(other)) alts.push([term(v, other, false, 0.8)]);
+  }
+  // Typed with marks: the pages' spellings with the same marks (hòa for hoà), or, being typed, that start
+  // so. None: no page has that word ("đâu", where; "đầu" is another word), so it counts for nothing.
+  if (exact.length) {
+    const marks = [...marksOf(word.text)].sort().join();
+    exact = (word.prefix ? prefixed(v, folded).slice(0, 50) : [folded]).flatMap(key => v.marked[key] || [])
+      .filter(spelling => [...marksOf(spelling)].sort().join() === marks || (word.prefix && spelling.startsWith(exact[0])));
+  }
+  const unknown = exact.length === 0 && exactOf([word]).length > 0;
   if (!Object.keys(own.keys).length && alts.length === 1) {
     const keys = decoded(v, word.text, word.prefix);
     const pieces = !keys.length && split(v, folded, word.prefix);
@@ -269,7 +284,7 @@ function wordUnit(v, word, previous) {
     } else if (pieces) alts.push(sequence(v, pieces, word.prefix, 0.8));
     else for (const key of near(v, folded)) alts.push([term(v, key, false, 0.3)]);
   }
-  return { alts, primary: folded, exact };
+  return { alts, primary: folded, exact, unknown: unknown && alts.length === 1 };
 }
 
 // Words typed with their marks: a page holding them as typed ranks first (thiếu before thiểu).
@@ -321,6 +336,13 @@ function phraseAt(map, words, i) {
     phrase.words.every((word, k) => words[i + k] && fold(words[i + k].text) === word));
 }
 
+// A word of the list as typed; typed without marks, a word of the list folded whose every spelling on the
+// pages is one too ("chua": chưa, a function word; "xa": xã, no).
+function isStop(v, text) {
+  text = text.normalize("NFC");
+  return v.stop.has(text) || (text === fold(text) && (v.marked[text] || []).every(spelling => v.stop.has(spelling)));
+}
+
 // Material's query ("quyết* thắng*": split at the separator, a wildcard on every term) → units.
 let last = {};
 function analyze(index, query) {
@@ -340,38 +362,42 @@ function analyze(index, query) {
       if (piece) words.push({ text: piece, prefix: prefix && k === pieces.length - 1 });
     });
   });
-  const build = dropQuestions => {
-    const units = [];
-    for (let i = 0; i < words.length;) {
-      const date = dateAt(v, words, i);
-      if (date && date.keys.length) {
-        const keys = {};
-        for (const key of date.keys) for (const k of date.prefix ? prefixed(v, key) : [key]) keys[k] = 1;
-        units.push({ alts: [[{ label: date.keys[0], keys }]], primary: null });
-        i += date.length;
-        continue;
-      }
-      const question = dropQuestions && phraseAt(v.questions, words, i);
-      if (question) {
-        i += question.words.length;
-        continue;
-      }
-      // A synonym phrase of several words is one unit; the other phrases of its group are alternatives.
-      const synonym = phraseAt(v.synonyms, words, i);
-      const typed = words.slice(i, i + (synonym ? synonym.words.length : 1));
-      const unit = typed.length > 1
-        ? { alts: [typed.map(word => wordUnit(v, word, "").alts[0][0])], primary: null, exact: exactOf(typed) }
-        : wordUnit(v, words[i], i ? fold(words[i - 1].text) : "");
-      for (const phrase of synonym ? synonym.group : []) {
-        if (phrase.join(" ") !== synonym.words.join(" ")) unit.alts.push(sequence(v, phrase, false, synonym.boost));
-      }
-      units.push(unit);
-      i += typed.length;
+  // Function and question words (a phrase of the list, or a single word) are flagged, not dropped: they
+  // count only where a page holds them beside the query's other words (a phrase, a quote).
+  const stop = words.map(() => false);
+  for (let i = 0; i < words.length; i++) {
+    const phrase = phraseAt(v.stops, words, i);
+    const n = phrase ? phrase.words.length : 0;
+    if (n > 1 && words.slice(i, i + n).every(word => word.text === fold(word.text) || v.stopParts.has(word.text.normalize("NFC")))) {
+      stop.fill(true, i, i + n);
+    } else if (n && isStop(v, words[i].text)) stop[i] = true;
+  }
+  const units = [];
+  for (let i = 0; i < words.length;) {
+    const date = dateAt(v, words, i);
+    if (date && date.keys.length) {
+      const keys = {};
+      for (const key of date.keys) for (const k of date.prefix ? prefixed(v, key) : [key]) keys[k] = 1;
+      units.push({ alts: [[{ label: date.keys[0], keys }]], primary: null });
+      i += date.length;
+      continue;
     }
-    return units;
-  };
-  let units = build(true);
-  if (!units.length) units = build(false);
+    // A synonym phrase of several words is one unit; the other phrases of its group are alternatives. The
+    // site's own words (synonyms, glossary) are never function words.
+    const synonym = phraseAt(v.synonyms, words, i);
+    const typed = words.slice(i, i + (synonym ? synonym.words.length : 1));
+    const unit = typed.length > 1
+      ? { alts: [typed.map(word => wordUnit(v, word, "").alts[0][0])], primary: null, exact: exactOf(typed) }
+      : wordUnit(v, words[i], i ? fold(words[i - 1].text) : "");
+    for (const phrase of synonym ? synonym.group : []) {
+      if (phrase.join(" ") !== synonym.words.join(" ")) unit.alts.push(sequence(v, phrase, false, synonym.boost));
+    }
+    unit.stop = !synonym && (!!stop[i] || !!unit.unknown);
+    units.push(unit);
+    i += typed.length;
+  }
+  // A query of function words only ("thời gian", "what is"): every word counts.
+  if (units.every(unit => unit.stop)) for (const unit of units) unit.stop = false;
   // The pages' own spellings of the words a unit names (quyết for quyet, 12/01/2024 for a date key): a page
   // holding one is told it in ?h=, and Material's highlighter marks it there. Not for a short prefix's many words.
   for (const unit of units) {
@@ -395,7 +421,7 @@ const Parser = lunr.QueryParser;
 function FoldingParser(query, target) {
   const units = last.index ? analyze(last.index, query) : [];
   const labels = labelsOf(units, true);
-  secondary = new Set(labels.filter(label => !units.some(unit => unit.primary === label)));
+  secondary = new Set(labels.filter(label => !units.some(unit => !unit.stop && unit.primary === label)));
   Parser.call(this, labels.map(label => label.replace(/[\s:^~*+\-]+/g, " ")).join(" ") || query, target);
 }
 FoldingParser.prototype = Parser.prototype;
@@ -434,6 +460,81 @@ function lowerText(index, ref) {
   return index._lower[ref] = index._lower[ref] || ((doc.title || "") + " " + (doc.text || "")).toLowerCase();
 }
 
+// Where a unit is on a page (a section of the index): null, or the positions (as Material's tokenizer
+// numbers them, the title's apart) where its alternative starts and ends, those in the title, and whether
+// an alternative other than the word itself (a synonym, a decoded or split word) is there. An alternative
+// of several words is there as a phrase: each word next to the one before (or at its place: a code's parts).
+const TITLE = 2 ** 40;
+function place(unit, metadata) {
+  let out = null;
+  unit.alts.forEach((alt, k) => {
+    let chains = null;
+    for (const t of alt) {
+      const positions = [];
+      for (const key in t.keys) {
+        const fields = metadata[key] || {};
+        for (const field in fields) {
+          for (const p of fields[field].position || []) positions.push(field === "title" ? p + TITLE : p);
+        }
+      }
+      // chains: [start, end] of the phrase so far
+      chains = chains ? chains.flatMap(([start, end]) => positions.filter(p => p === end || p === end + 1).map(p => [start, p]))
+        : positions.map(p => [p, p]);
+      if (!chains.length) return;
+    }
+    out = out || { starts: new Set(), ends: new Set(), title: new Set(), other: false };
+    for (const [start, end] of chains) {
+      out.starts.add(start);
+      out.ends.add(end);
+      if (start >= TITLE) for (let p = start; p <= end; p++) out.title.add(p);
+    }
+    out.other = out.other || k > 0;
+  });
+  return out;
+}
+
+// Whether a text (lower case) holds a unit as typed: a word typed with marks with those marks (or the unit
+// found there as another alternative: a synonym, a decoded word).
+const typedIn = (unit, at, text) => !(unit.exact || []).length || (at && at.other) || unit.exact.some(word => text.includes(word));
+
+// Whether a set of words (folded) holds one of a unit's alternatives.
+const holds = (unit, words) => unit.alts.some(alt => alt.every(t => Object.keys(t.keys).some(key => words.has(key))));
+
+// A page's search boost (its front matter's): below 1 for the pages the site ranks after its fact pages
+// (the whole article, the pages about the site).
+const boostOf = (index, ref) => (index._texts[ref] || {}).boost || 1;
+
+// Sections that hold many words only because they hold everything: the whole article (five times the
+// distinct words of the average section, or more) and the lists of the site's pages (below).
+function catchAll(index, ref) {
+  if (!index._catchAll) {
+    const size = ref => ["title", "text"].reduce((sum, field) => sum + ((index.fieldVectors[field + "/" + ref] || {}).elements || []).length / 2, 0);
+    const refs = Object.keys(index._texts), average = refs.reduce((sum, ref) => sum + size(ref), 0) / refs.length;
+    index._catchAll = new Set(refs.filter(ref => size(ref) >= 5 * average || purposes(index).lists.has(ref)));
+  }
+  return index._catchAll.has(ref);
+}
+
+// A section listing the site's pages, each item a page's title and what the page is for (the home page's
+// "read on"): each item is that page's purpose. → {pages: page → its purpose (lower case) and its words
+// (folded), lists: those sections}
+function purposes(index) {
+  if (!index._purposes) {
+    const pages = {}, out = index._purposes = { pages: {}, lists: new Set() };
+    for (const ref in index._texts) if (!ref.includes("#")) pages[fold(index._texts[ref].title || "")] = ref;
+    for (const ref in index._texts) {
+      for (const [, title, purpose] of (index._texts[ref].text || "").matchAll(/<li>\s*<p>([^<]*)<\/p>\s*<p>([^<]*)<\/p>\s*<\/li>/g)) {
+        const page = pages[fold(title)];
+        if (page === undefined) continue;
+        out.pages[page] = { text: purpose.toLowerCase(), words: new Set(fold(purpose).split(lunr.tokenizer.separator)) };
+        out.lists.add(ref);
+      }
+    }
+  }
+  return index._purposes;
+}
+const wordsIn = text => (text || "").split(/[\s\-,;:!?()\[\]“”"‘’]+/).filter(Boolean).length;
+
 lunr.Index.prototype.search = function (query) {
   const units = analyze(this, query);
   const boosts = {};
@@ -445,32 +546,125 @@ lunr.Index.prototype.search = function (query) {
   let results = this.query(q => {
     for (const key of keys) q.term(key, { usePipeline: false, boost: boosts[key], wildcard: lunr.Query.wildcard.NONE });
   });
+  const n = units.length, docs = Object.keys(this._texts).length;
+  const idf = df => df ? Math.log(1 + (docs - df + 0.5) / (df + 0.5)) : 0;
+  // Each section: where it holds each unit, and which neighbouring units it holds side by side (a phrase of
+  // the query). Each page: which units its title holds, or its purpose (what the page is for).
+  const pages = {};
+  for (const result of results) {
+    const at = result.at = units.map(unit => place(unit, result.matchData.metadata));
+    result.next = at.map((a, i) => !!(a && at[i + 1] && [...a.ends].some(p => at[i + 1].starts.has(p + 1))));
+    const page = result.ref.split("#")[0];
+    const held = pages[page] = pages[page] || { title: [], share: 0 };
+    const title = ((this._texts[page] || {}).title || "").toLowerCase(), purpose = purposes(this).pages[page];
+    if (result.ref === page) at.forEach((a, i) => { held.title[i] = !!a && a.title.size > 0 && typedIn(units[i], a, title); });
+    if (purpose) units.forEach((unit, i) => {
+      held.title[i] = held.title[i] || (holds(unit, purpose.words) && typedIn(unit, null, purpose.text));
+    });
+  }
+  // The query's words, as the pages write them: two or three neighbouring meaningful words that some section
+  // holds side by side are one word or name ("hạn chế", "tổ chức", "Nguyễn Đăng Bình"); the longest first,
+  // then those held so most often. A word weighs the more, the fewer sections hold it (inverse document
+  // frequency, as BM25 has it): the words of the site's subject, on every page, tell little; a word no
+  // section holds, nothing.
+  const single = i => units[i] && !units[i].stop && units[i].primary;
+  const chains = [];
+  units.forEach((unit, i) => {
+    for (const size of [2, 3]) {
+      const inside = [...Array(size).keys()].map(k => i + k);
+      const df = results.filter(result => inside.slice(1).every(k => result.next[k - 1])).length;
+      if (df && inside.every(single)) chains.push({ units: inside, df });
+    }
+  });
+  const groups = [], taken = [];
+  chains.sort((a, b) => b.units.length - a.units.length || b.df - a.df).forEach(chain => {
+    if (chain.units.some(i => taken[i])) return;
+    groups.push({ units: chain.units, weight: idf(chain.df) });
+    chain.units.forEach(i => { taken[i] = true; });
+  });
+  units.forEach((unit, i) => {
+    if (!unit.stop && !taken[i]) groups.push({ units: [i], weight: idf(results.filter(result => result.at[i]).length) });
+  });
+  const meaningful = groups.reduce((sum, group) => sum + group.weight, 0);
+  // The site's subject (its name, the home page's title; what most pages' purposes say) says what every page
+  // is about, never what one page is for.
+  const home = results.find(result => result.ref === ""), said = Object.values(purposes(this).pages);
+  for (const group of groups) {
+    group.name = group.units.every(i => said.filter(purpose => holds(units[i], purpose.words)).length > said.length / 2) ||
+      (!!home && group.units.every((i, k) => home.at[i] && home.at[i].title.size &&
+        (!k || [...home.at[i - 1].ends].some(p => p >= TITLE && home.at[i].starts.has(p + 1)))));
+  }
+  for (const result of results) {
+    const at = result.at, next = result.next, text = lowerText(this, result.ref), page = pages[result.ref.split("#")[0]];
+    // Function words count where they are part of a phrase of the query.
+    const joined = result.counts = units.map((unit, i) => !!at[i] && (!unit.stop || next[i] || next[i - 1]));
+    const typed = units.map((unit, i) => !!at[i] && typedIn(unit, at[i], text));
+    const title = new Set();
+    let covered = 0, pairs = 0;
+    units.forEach((unit, i) => {
+      if (!joined[i]) return;
+      at[i].title.forEach(p => title.add(p));
+      pairs += next[i] && !unit.stop && !units[i + 1].stop ? 1 : 0;
+    });
+    for (const { units: inside, weight, name } of groups) {
+      // Typed with marks and found only as another word folded alike (đâu, đầu): half.
+      const mark = inside.reduce((sum, i) => sum + (typed[i] ? 1 : 0.5), 0) / inside.length;
+      const here = inside.every((i, k) => at[i] && (!k || next[i - 1])) ? weight * mark : 0;
+      // A word of its page's title or purpose (what the page is for) counts half as much again, in each
+      // section of the page, whether the section holds it or not.
+      covered += !name && inside.every(i => page.title[i]) ? Math.max(here, weight) + weight / 2 : here;
+    }
+    // The whole query as written, four words or more: a quote, which the whole article answers first.
+    result.quote = n > 3 && next.slice(0, -1).every(Boolean) ? catchAll(this, result.ref) ? 2 : 1 : 0;
+    result.covered = result.ranked = covered;
+    result.share = title.size / Math.max(1, wordsIn((this._texts[result.ref] || {}).title));
+    result.rest = [typed.filter((yes, i) => yes && joined[i]).length, pairs];
+    if (result.ref.split("#")[0] === result.ref) page.share = result.share;
+  }
   let best = 0;
   for (const result of results) {
-    const metadata = result.matchData.metadata;
-    const text = lowerText(this, result.ref);
-    let covered = 0, exact = 1;
-    for (const unit of units) {
-      if (unit.exact && unit.exact.some(word => text.includes(word))) exact *= 3;
-      if (!unit.alts.some(alt => alt.every(t => Object.keys(t.keys).some(key => key in metadata)))) continue;
-      covered++;
-      // Every label of a covered unit counts as found for Material, and so does each spelling of its words
-      // that this page holds: ?h= carries them (synonyms, decoded words, the page's own marks).
+    result.share = Math.max(result.share, pages[result.ref.split("#")[0]].share);
+    if (!catchAll(this, result.ref) && boostOf(this, result.ref) >= 1) best = Math.max(best, result.covered);
+  }
+  // A secondary page holding more of the query than any fact page goes below every fact page holding
+  // more than half of its meaningful words, unless it holds the query as written (a quote) or its title
+  // names it all.
+  const most = Math.min(...results.filter(result => result.covered > meaningful / 2 && !catchAll(this, result.ref) && boostOf(this, result.ref) >= 1).map(result => result.ranked));
+  for (const result of results) {
+    if (result.covered >= best && best > meaningful / 2 && !result.quote && result.share < 1 && catchAll(this, result.ref)) {
+      result.ranked = Math.min(result.ranked, most * 0.99);
+    }
+    result.tiers = [result.quote, result.ranked, result.rest[1], result.share >= 1 ? 2 : result.share >= 0.5 ? 1 : 0, result.rest[0], boostOf(this, result.ref)];
+    // Every label of a unit found here counts as found for Material, and so does each spelling of its words
+    // that this page holds: ?h= carries them (synonyms, decoded words, the page's own marks). A function word
+    // found apart from the query's other words is left out (never marked, never in ?h=).
+    const metadata = result.matchData.metadata, text = lowerText(this, result.ref), own = new Set();
+    units.forEach((unit, i) => {
+      if (!result.counts[i]) return;
+      for (const t of unit.alts.flat()) for (const key in t.keys) own.add(key);
       for (const label of labelsOf([unit])) {
         if (!Object.keys(metadata).some(key => key.startsWith(label))) metadata[label] = {};
       }
       for (const [spelling, key] of unit.spell) {
         if (key in metadata && !(spelling in metadata) && text.includes(spelling)) metadata[spelling] = {};
       }
-    }
-    result.covered = covered;
-    // Tiers 10⁴× apart: within a tier (1 to 1000) and Material's own boosts (up to 5×) reorder pages,
-    // never across tiers.
-    result.score = 10000 ** covered * (1 + Math.min(999, exact * result.score));
-    best = Math.max(best, covered);
+    });
+    for (const key in metadata) if (key in boosts && !own.has(key)) delete metadata[key];
   }
-  if (best === units.length) results = results.filter(result => result.covered === best);
-  results.sort((a, b) => b.score - a.score);
+  if (meaningful) results = results.filter(result => result.covered > 0);
+  // Ranked by the tiers in order, then lunr's score; as scores 600× apart per rank of tiers, so that
+  // Material's own boosts (up to 5×) reorder only pages of equal tiers.
+  const order = (a, b) => { for (let i = 0; i < 6; i++) if (a.tiers[i] !== b.tiers[i]) return b.tiers[i] - a.tiers[i]; return 0; };
+  results.sort((a, b) => order(a, b) || b.score - a.score);
+  const top = Math.max(...results.map(result => result.score), 1e-9);
+  let rank = 0;
+  results.forEach((result, i) => {
+    if (i && order(results[i - 1], result)) rank++;
+    result.rank = rank;
+  });
+  // Within a rank, lunr's score on a log scale: a title's match (lunr's field boost, 1000×) and the next one
+  // come close, and Material's own preference (a page before its sections) decides between them.
+  for (const result of results) result.score = 600 ** (rank - result.rank) * (1 + 99 * Math.log1p(result.score) / Math.log1p(top));
   // A word indexed in several forms matches several query terms at one position; Material's highlighter
   // would mark it once per term, so keep each position once.
   for (const result of results) {
