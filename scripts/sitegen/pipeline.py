@@ -60,7 +60,7 @@ def build_files(model: Model, search: bool = True) -> dict[str, bytes]:
         files[path] = value.encode("utf-8") if isinstance(value, str) else value
     files.update(export_files(model, SCHEMA_FILE))
     if search:
-        files.update(search_files(model))
+        files.update(search_files(model, files))
     return files
 
 

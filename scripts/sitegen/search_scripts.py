@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import DataError
@@ -21,7 +22,10 @@ from .model import Model
 SCRIPTS = Path(__file__).with_name("search")  # the JavaScript the worker runs for search
 SOURCES = ("fold.js", "lunr-vi.js")  # in this order: lunr-vi.js uses fold.js's functions
 MINIFIED = SCRIPTS / "worker.min.js"  # terser's output of SOURCES, kept in the repository like Material's bundle
-WORKER_FOLDER = "assets/javascripts/lunr/min"  # where Material's worker loads lunr.<lang>.min.js from
+WORKER_FOLDER = "assets/javascripts/lunr/min"
+WORDS = re.compile(
+    r"[^\W\d_]+( [^\W\d_]+)*"
+)  # words of letters, apart by single spaces  # where Material's worker loads lunr.<lang>.min.js from
 
 
 def search_lang(locale: str) -> str:
@@ -78,25 +82,46 @@ def vocabulary(model: Model, locale: str) -> list[list[str]]:
     return list({json.dumps(group): group for group in groups if group}.values())
 
 
-def stopwords(locale: str) -> list[str]:
+def stopwords(locale: str, words: set[str]) -> list[str]:
     """A language's function and question words (search/stopwords-<locale>.txt, copied from stopwords-iso), as
-    written (with their marks: "chưa" is one, "chua" alone says nothing), lower case; only the entries made of
-    letters and spaces (the list also has "10", "'ll", "i.e."): a query's words are letters or figures, and a
-    figure is never a function word here. None for a language without a list."""
+    written (with their marks: "chưa" is one; "chua" alone could be "chùa"), lower case: the entries made of
+    letters and spaces (the list also has "10", "'ll", "i.e.": a figure is never a function word here) whose
+    every word is on the edition's pages (``words``). Those are the ones that can change a ranking; the worker
+    gets only them, and its file stays within the payload budget. None for a language without a list."""
     path = SCRIPTS / f"stopwords-{locale}.txt"
     if not path.exists():
         return []
     lines = (unicodedata.normalize("NFC", line.strip().lower()) for line in path.read_text(encoding="utf-8").splitlines())
-    return sorted({line for line in lines if line and not line.startswith("#") and re.fullmatch(r"[^\W\d_]+( [^\W\d_]+)*", line)})
+    entries = {line for line in lines if line and not line.startswith("#") and WORDS.fullmatch(line)}
+    return sorted(entry for entry in entries if words.issuperset(entry.split(" ")))
 
 
-def search_files(model: Model) -> dict[str, bytes]:
+def page_words(pages: Mapping[str, bytes], locale: str) -> set[str]:
+    """Every word (lower case, NFC) of an edition's generated pages (page.md, or page.<locale>.md)."""
+    others = tuple(f".{lang}.md" for lang in LANGUAGES[1:])
+    mine = f".{locale}.md" if locale != LANGUAGES[0] else ".md"
+    words: set[str] = set()
+    for path, content in pages.items():
+        if path.endswith(mine) and (locale != LANGUAGES[0] or not path.endswith(others)):
+            text = unicodedata.normalize("NFC", content.decode("utf-8").lower())
+            words.update(re.findall(r"[^\W\d_]+", text))
+    return words
+
+
+def search_files(model: Model, pages: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Each edition's search file, for the generated ``pages`` (path → Markdown)."""
     code = worker_code()
     pairs = list({(fold(entry["abbr"]), fold(entry["expansion"])): None for entry in model.glossary})
     files = {}
     for locale in LANGUAGES:
         # The data first (the code reads it as it starts): data/glossary.yml's pairs, data/synonyms.yml's words,
         # the language's function words.
-        data = {"lang": search_lang(locale), "pairs": pairs, "synonyms": vocabulary(model, locale), "stop": stopwords(locale)}
-        files[worker_file(locale)] = f"self.searchData={json.dumps(data, separators=(',', ':'))};\n{code}".encode()
+        data = {
+            "lang": search_lang(locale),
+            "pairs": pairs,
+            "synonyms": vocabulary(model, locale),
+            "stop": stopwords(locale, page_words(pages, locale)),
+        }
+        data_js = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        files[worker_file(locale)] = f"self.searchData={data_js};\n{code}".encode()
     return files

@@ -240,8 +240,9 @@ function near(v, word) {
 function term(v, text, prefix, boost, list) {
   const keys = {};
   for (const key of list || (v.has.has(text) ? [text] : [])) keys[key] = boost;
-  if (prefix) for (const key of prefixed(v, text)) if (!(key in keys)) keys[key] = boost * 0.6;
-  return { label: text, keys };
+  const partial = new Set();
+  if (prefix) for (const key of prefixed(v, text)) if (!(key in keys)) keys[key] = boost * 0.6, partial.add(key);
+  return { label: text, keys, partial };
 }
 
 // Words that must all be on the page; the last one may be a prefix being typed.
@@ -263,8 +264,10 @@ function wordUnit(v, word, previous) {
   let parts = folded.split(/[\/.]+/).filter(Boolean);
   if (parts.length < 2 && !ordinal && /^(\p{L}+\d+|\d+\p{L}+)$/u.test(folded)) parts = folded.match(/\p{L}+|\d+/gu);
   if (parts.length > 1) alts.push(sequence(v, parts, word.prefix, 0.8));
-  // An English plural or singular, as the pages write it (congresses, congress); no Vietnamese word ends in s.
-  for (const other of [folded.replace(/e?s$/, ""), folded.replace(/s$/, ""), folded + "s", folded + "es"]) {
+  // An English word's other forms, as the pages write them (congresses, congress; learn, learned, learning):
+  // no Vietnamese word ends in s, ed or ing.
+  const stem = folded.replace(/(e?s|e?d|ing)$/, "");
+  for (const other of [stem, folded.replace(/(s|d)$/, ""), ...["s", "es", "ed", "d", "ing"].map(end => stem + end)]) {
     if (other !== folded && other.length > 3 && v.has.has(other)) alts.push([term(v, other, false, 0.8)]);
   }
   // Typed with marks: the pages' spellings with the same marks (hòa for hoà), or, being typed, that start
@@ -464,17 +467,21 @@ function lowerText(index, ref) {
 // numbers them, the title's apart) where its alternative starts and ends, those in the title, and whether
 // an alternative other than the word itself (a synonym, a decoded or split word) is there. An alternative
 // of several words is there as a phrase: each word next to the one before (or at its place: a code's parts).
-const TITLE = 2 ** 40;
+const TITLE = 2 ** 40, BONUS = 0.5;
 function place(unit, metadata) {
   let out = null;
   unit.alts.forEach((alt, k) => {
     let chains = null;
+    const partial = new Set();  // where only a word the last one typed starts is (not a title's word)
     for (const t of alt) {
       const positions = [];
       for (const key in t.keys) {
         const fields = metadata[key] || {};
         for (const field in fields) {
-          for (const p of fields[field].position || []) positions.push(field === "title" ? p + TITLE : p);
+          for (let p of fields[field].position || []) {
+            positions.push(p += field === "title" ? TITLE : 0);
+            if (t.partial && t.partial.has(key)) partial.add(p);
+          }
         }
       }
       // chains: [start, end] of the phrase so far
@@ -486,7 +493,7 @@ function place(unit, metadata) {
     for (const [start, end] of chains) {
       out.starts.add(start);
       out.ends.add(end);
-      if (start >= TITLE) for (let p = start; p <= end; p++) out.title.add(p);
+      if (start >= TITLE && !partial.has(end)) for (let p = start; p <= end; p++) out.title.add(p);
     }
     out.other = out.other || k > 0;
   });
@@ -555,29 +562,33 @@ lunr.Index.prototype.search = function (query) {
     const at = result.at = units.map(unit => place(unit, result.matchData.metadata));
     result.next = at.map((a, i) => !!(a && at[i + 1] && [...a.ends].some(p => at[i + 1].starts.has(p + 1))));
     const page = result.ref.split("#")[0];
-    const held = pages[page] = pages[page] || { title: [], share: 0 };
+    const held = pages[page] = pages[page] || { title: [], named: [], share: 0 };
     const title = ((this._texts[page] || {}).title || "").toLowerCase(), purpose = purposes(this).pages[page];
-    if (result.ref === page) at.forEach((a, i) => { held.title[i] = !!a && a.title.size > 0 && typedIn(units[i], a, title); });
+    if (result.ref === page) at.forEach((a, i) => { held.title[i] = held.named[i] = !!a && a.title.size > 0 && typedIn(units[i], a, title); });
     if (purpose) units.forEach((unit, i) => {
       held.title[i] = held.title[i] || (holds(unit, purpose.words) && typedIn(unit, null, purpose.text));
     });
   }
-  // The query's words, as the pages write them: two or three neighbouring meaningful words that some section
-  // holds side by side are one word or name ("hạn chế", "tổ chức", "Nguyễn Đăng Bình"); the longest first,
-  // then those held so most often. A word weighs the more, the fewer sections hold it (inverse document
-  // frequency, as BM25 has it): the words of the site's subject, on every page, tell little; a word no
-  // section holds, nothing.
+  // The query's words, as the pages write them: two or three neighbouring meaningful words that the site's
+  // own sections hold side by side about as often as they hold the rarest of them are one word or name
+  // ("hạn chế", "tổ chức", "Nguyễn Đăng Bình"; not "hội cấp"), the most closely held first. A word weighs the
+  // more, the fewer sections hold it (inverse document frequency, as BM25 has it): the words of the site's
+  // subject, on every page, tell little; a word no section holds, nothing.
+  const own = results.filter(result => !catchAll(this, result.ref));
+  const df = units.map((unit, i) => own.filter(result => result.at[i]).length);
   const single = i => units[i] && !units[i].stop && units[i].primary;
   const chains = [];
   units.forEach((unit, i) => {
     for (const size of [2, 3]) {
       const inside = [...Array(size).keys()].map(k => i + k);
-      const df = results.filter(result => inside.slice(1).every(k => result.next[k - 1])).length;
-      if (df && inside.every(single)) chains.push({ units: inside, df });
+      if (!inside.every(single)) continue;
+      const side = result => inside.slice(1).every(k => result.next[k - 1]);
+      const bond = own.filter(side).length / Math.min(...inside.map(k => df[k]));
+      if (bond >= 0.5) chains.push({ units: inside, df: results.filter(side).length, bond });
     }
   });
   const groups = [], taken = [];
-  chains.sort((a, b) => b.units.length - a.units.length || b.df - a.df).forEach(chain => {
+  chains.sort((a, b) => b.bond - a.bond || b.units.length - a.units.length).forEach(chain => {
     if (chain.units.some(i => taken[i])) return;
     groups.push({ units: chain.units, weight: idf(chain.df) });
     chain.units.forEach(i => { taken[i] = true; });
@@ -610,9 +621,9 @@ lunr.Index.prototype.search = function (query) {
       // Typed with marks and found only as another word folded alike (đâu, đầu): half.
       const mark = inside.reduce((sum, i) => sum + (typed[i] ? 1 : 0.5), 0) / inside.length;
       const here = inside.every((i, k) => at[i] && (!k || next[i - 1])) ? weight * mark : 0;
-      // A word of its page's title or purpose (what the page is for) counts half as much again, in each
-      // section of the page, whether the section holds it or not.
-      covered += !name && inside.every(i => page.title[i]) ? Math.max(here, weight) + weight / 2 : here;
+      // A word of its page's title or purpose (what the page is for) counts in each section of the page,
+      // whether the section holds it or not.
+      covered += !name && inside.every(i => page.title[i]) ? weight * (inside.every(i => page.named[i]) ? 1 + BONUS : 1) : here;
     }
     // The whole query as written, four words or more: a quote, which the whole article answers first.
     result.quote = n > 3 && next.slice(0, -1).every(Boolean) ? catchAll(this, result.ref) ? 2 : 1 : 0;
