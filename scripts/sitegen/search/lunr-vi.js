@@ -264,20 +264,6 @@ function wordUnit(v, word, previous) {
   let parts = folded.split(/[\/.]+/).filter(Boolean);
   if (parts.length < 2 && !ordinal && /^(\p{L}+\d+|\d+\p{L}+)$/u.test(folded)) parts = folded.match(/\p{L}+|\d+/gu);
   if (parts.length > 1) alts.push(sequence(v, parts, word.prefix, 0.8));
-  // An English word's other forms, as the pages write them (congresses, congress; learn, learned, learning):
-  // no Vietnamese word ends in s, ed or ing.
-  const stem = folded.replace(/(e?s|e?d|ing)$/, "");
-  for (const other of [stem, folded.replace(/(s|d)$/, ""), ...["s", "es", "ed", "d", "ing"].map(end => stem + end)]) {
-    if (other !== folded && other.length > 3 && v.has.has(other)) alts.push([term(v, other, false, 0.8)]);
-  }
-  // Typed with marks: the pages' spellings with the same marks (hòa for hoà), or, being typed, that start
-  // so. None: no page has that word ("đâu", where; "đầu" is another word), so it counts for nothing.
-  if (exact.length) {
-    const marks = [...marksOf(word.text)].sort().join();
-    exact = (word.prefix ? prefixed(v, folded).slice(0, 50) : [folded]).flatMap(key => v.marked[key] || [])
-      .filter(spelling => [...marksOf(spelling)].sort().join() === marks || (word.prefix && spelling.startsWith(exact[0])));
-  }
-  const unknown = exact.length === 0 && exactOf([word]).length > 0;
   if (!Object.keys(own.keys).length && alts.length === 1) {
     const keys = decoded(v, word.text, word.prefix);
     const pieces = !keys.length && split(v, folded, word.prefix);
@@ -287,7 +273,7 @@ function wordUnit(v, word, previous) {
     } else if (pieces) alts.push(sequence(v, pieces, word.prefix, 0.8));
     else for (const key of near(v, folded)) alts.push([term(v, key, false, 0.3)]);
   }
-  return { alts, primary: folded, exact, unknown: unknown && alts.length === 1 };
+  return { alts, primary: folded, exact };
 }
 
 // Words typed with their marks: a page holding them as typed ranks first (thiếu before thiểu).
@@ -395,7 +381,7 @@ function analyze(index, query) {
     for (const phrase of synonym ? synonym.group : []) {
       if (phrase.join(" ") !== synonym.words.join(" ")) unit.alts.push(sequence(v, phrase, false, synonym.boost));
     }
-    unit.stop = !synonym && (!!stop[i] || !!unit.unknown);
+    unit.stop = !synonym && stop[i];
     units.push(unit);
     i += typed.length;
   }
@@ -467,7 +453,7 @@ function lowerText(index, ref) {
 // numbers them, the title's apart) where its alternative starts and ends, those in the title, and whether
 // an alternative other than the word itself (a synonym, a decoded or split word) is there. An alternative
 // of several words is there as a phrase: each word next to the one before (or at its place: a code's parts).
-const TITLE = 2 ** 40, BONUS = 0.5;
+const TITLE = 2 ** 40;
 function place(unit, metadata) {
   let out = null;
   unit.alts.forEach((alt, k) => {
@@ -500,8 +486,8 @@ function place(unit, metadata) {
   return out;
 }
 
-// Whether a text (lower case) holds a unit as typed: a word typed with marks with those marks (or the unit
-// found there as another alternative: a synonym, a decoded word).
+// Whether a text (lower case) holds a unit as typed: the words typed with marks with those marks (thiếu, not
+// thiểu), or the unit found as another alternative (a synonym, a decoded word).
 const typedIn = (unit, at, text) => !(unit.exact || []).length || (at && at.other) || unit.exact.some(word => text.includes(word));
 
 // Whether a set of words (folded) holds one of a unit's alternatives.
@@ -511,36 +497,35 @@ const holds = (unit, words) => unit.alts.some(alt => alt.every(t => Object.keys(
 // (the whole article, the pages about the site).
 const boostOf = (index, ref) => (index._texts[ref] || {}).boost || 1;
 
-// Sections that hold many words only because they hold everything: the whole article (five times the
-// distinct words of the average section, or more) and the lists of the site's pages (below).
+// Whether a section holds many words only because it holds everything (the whole article): five times the
+// distinct words of the average section, or more.
 function catchAll(index, ref) {
   if (!index._catchAll) {
     const size = ref => ["title", "text"].reduce((sum, field) => sum + ((index.fieldVectors[field + "/" + ref] || {}).elements || []).length / 2, 0);
     const refs = Object.keys(index._texts), average = refs.reduce((sum, ref) => sum + size(ref), 0) / refs.length;
-    index._catchAll = new Set(refs.filter(ref => size(ref) >= 5 * average || purposes(index).lists.has(ref)));
+    index._catchAll = new Set(refs.filter(ref => size(ref) >= 5 * average));
   }
   return index._catchAll.has(ref);
 }
 
-// A section listing the site's pages, each item a page's title and what the page is for (the home page's
-// "read on"): each item is that page's purpose. → {pages: page → its purpose (lower case) and its words
-// (folded), lists: those sections}
+// What each page is for, as a list of the site's pages says it (the home page's "read on": each item a
+// page's title, then its purpose) → page → {text: the purpose in lower case, words: its words folded}.
 function purposes(index) {
   if (!index._purposes) {
-    const pages = {}, out = index._purposes = { pages: {}, lists: new Set() };
+    const pages = {}, out = index._purposes = {};
     for (const ref in index._texts) if (!ref.includes("#")) pages[fold(index._texts[ref].title || "")] = ref;
     for (const ref in index._texts) {
       for (const [, title, purpose] of (index._texts[ref].text || "").matchAll(/<li>\s*<p>([^<]*)<\/p>\s*<p>([^<]*)<\/p>\s*<\/li>/g)) {
         const page = pages[fold(title)];
-        if (page === undefined) continue;
-        out.pages[page] = { text: purpose.toLowerCase(), words: new Set(fold(purpose).split(lunr.tokenizer.separator)) };
-        out.lists.add(ref);
+        if (page !== undefined) out[page] = { text: purpose.toLowerCase(), words: new Set(fold(purpose).split(lunr.tokenizer.separator)) };
       }
     }
   }
   return index._purposes;
 }
-const wordsIn = text => (text || "").split(/[\s\-,;:!?()\[\]“”"‘’]+/).filter(Boolean).length;
+
+// A title's words (as Material's separator splits them), for the share of a title the query names.
+const wordsIn = text => (text || "").split(lunr.tokenizer.separator).filter(Boolean).length;
 
 lunr.Index.prototype.search = function (query) {
   const units = analyze(this, query);
@@ -553,27 +538,27 @@ lunr.Index.prototype.search = function (query) {
   let results = this.query(q => {
     for (const key of keys) q.term(key, { usePipeline: false, boost: boosts[key], wildcard: lunr.Query.wildcard.NONE });
   });
-  const n = units.length, docs = Object.keys(this._texts).length;
+  const docs = Object.keys(this._texts).length;
   const idf = df => df ? Math.log(1 + (docs - df + 0.5) / (df + 0.5)) : 0;
   // Each section: where it holds each unit, and which neighbouring units it holds side by side (a phrase of
-  // the query). Each page: which units its title holds, or its purpose (what the page is for).
+  // the query). Each page: which units its title holds (named), or its title or purpose (what it is for).
   const pages = {};
   for (const result of results) {
     const at = result.at = units.map(unit => place(unit, result.matchData.metadata));
     result.next = at.map((a, i) => !!(a && at[i + 1] && [...a.ends].some(p => at[i + 1].starts.has(p + 1))));
-    const page = result.ref.split("#")[0];
-    const held = pages[page] = pages[page] || { title: [], named: [], share: 0 };
-    const title = ((this._texts[page] || {}).title || "").toLowerCase(), purpose = purposes(this).pages[page];
-    if (result.ref === page) at.forEach((a, i) => { held.title[i] = held.named[i] = !!a && a.title.size > 0 && typedIn(units[i], a, title); });
-    if (purpose) units.forEach((unit, i) => {
-      held.title[i] = held.title[i] || (holds(unit, purpose.words) && typedIn(unit, null, purpose.text));
+    const ref = result.page = result.ref.split("#")[0];
+    const page = pages[ref] = pages[ref] || { named: [], purpose: [], share: 0 };
+    const title = ((this._texts[ref] || {}).title || "").toLowerCase(), purpose = purposes(this)[ref];
+    units.forEach((unit, i) => {
+      if (result.ref === ref) page.named[i] = !!at[i] && at[i].title.size > 0 && typedIn(unit, at[i], title);
+      page.purpose[i] = page.named[i] || (!!purpose && holds(unit, purpose.words) && typedIn(unit, null, purpose.text));
     });
   }
-  // The query's words, as the pages write them: two or three neighbouring meaningful words that the site's
-  // own sections hold side by side about as often as they hold the rarest of them are one word or name
-  // ("hạn chế", "tổ chức", "Nguyễn Đăng Bình"; not "hội cấp"), the most closely held first. A word weighs the
-  // more, the fewer sections hold it (inverse document frequency, as BM25 has it): the words of the site's
-  // subject, on every page, tell little; a word no section holds, nothing.
+  // The query's words as the pages write them: two or three neighbouring meaningful words that the site's
+  // own sections hold side by side at least half as often as they hold the rarer of them are one word or
+  // name ("hạn chế", "tổ chức", "Nguyễn Đăng Bình"; not "hội cấp"), the most closely bound first. A word
+  // weighs the more, the fewer sections hold it (inverse document frequency, as BM25 has it): the words of
+  // the site's subject, on every page, tell little; a word no section holds, nothing.
   const own = results.filter(result => !catchAll(this, result.ref));
   const df = units.map((unit, i) => own.filter(result => result.at[i]).length);
   const single = i => units[i] && !units[i].stop && units[i].primary;
@@ -581,78 +566,73 @@ lunr.Index.prototype.search = function (query) {
   units.forEach((unit, i) => {
     for (const size of [2, 3]) {
       const inside = [...Array(size).keys()].map(k => i + k);
-      if (!inside.every(single)) continue;
       const side = result => inside.slice(1).every(k => result.next[k - 1]);
-      const bond = own.filter(side).length / Math.min(...inside.map(k => df[k]));
-      if (bond >= 0.5) chains.push({ units: inside, df: results.filter(side).length, bond });
+      const bond = inside.every(single) && own.filter(side).length / Math.min(...inside.map(k => df[k]));
+      if (bond >= 0.5) chains.push({ inside, bond, weight: idf(results.filter(side).length) });
     }
   });
   const groups = [], taken = [];
-  chains.sort((a, b) => b.bond - a.bond || b.units.length - a.units.length).forEach(chain => {
-    if (chain.units.some(i => taken[i])) return;
-    groups.push({ units: chain.units, weight: idf(chain.df) });
-    chain.units.forEach(i => { taken[i] = true; });
+  chains.sort((a, b) => b.bond - a.bond || b.inside.length - a.inside.length).forEach(chain => {
+    if (chain.inside.some(i => taken[i])) return;
+    groups.push(chain);
+    chain.inside.forEach(i => { taken[i] = true; });
   });
   units.forEach((unit, i) => {
-    if (!unit.stop && !taken[i]) groups.push({ units: [i], weight: idf(results.filter(result => result.at[i]).length) });
+    if (!unit.stop && !taken[i]) groups.push({ inside: [i], weight: idf(results.filter(result => result.at[i]).length) });
   });
   const meaningful = groups.reduce((sum, group) => sum + group.weight, 0);
-  // The site's subject (its name, the home page's title; what most pages' purposes say) says what every page
-  // is about, never what one page is for.
-  const home = results.find(result => result.ref === ""), said = Object.values(purposes(this).pages);
-  for (const group of groups) {
-    group.name = group.units.every(i => said.filter(purpose => holds(units[i], purpose.words)).length > said.length / 2) ||
-      (!!home && group.units.every((i, k) => home.at[i] && home.at[i].title.size &&
-        (!k || [...home.at[i - 1].ends].some(p => p >= TITLE && home.at[i].starts.has(p + 1)))));
-  }
+  // The site's name (the home page's title) says what every page is about, never what one page is for: a
+  // word of it earns no page its title's or purpose's credit.
+  const home = results.find(result => result.ref === "");
+  const name = ({ inside }) => !!home && inside.every((i, k) => home.at[i] && home.at[i].title.size &&
+    (!k || [...home.at[i - 1].ends].some(p => p >= TITLE && home.at[i].starts.has(p + 1))));
   for (const result of results) {
-    const at = result.at, next = result.next, text = lowerText(this, result.ref), page = pages[result.ref.split("#")[0]];
+    const at = result.at, next = result.next, text = lowerText(this, result.ref), page = pages[result.page];
     // Function words count where they are part of a phrase of the query.
-    const joined = result.counts = units.map((unit, i) => !!at[i] && (!unit.stop || next[i] || next[i - 1]));
-    const typed = units.map((unit, i) => !!at[i] && typedIn(unit, at[i], text));
+    const joined = result.joined = units.map((unit, i) => !!at[i] && (!unit.stop || next[i] || next[i - 1]));
     const title = new Set();
-    let covered = 0, pairs = 0;
+    let covered = 0, pairs = 0, exact = 0;
     units.forEach((unit, i) => {
       if (!joined[i]) return;
       at[i].title.forEach(p => title.add(p));
       pairs += next[i] && !unit.stop && !units[i + 1].stop ? 1 : 0;
+      exact += typedIn(unit, at[i], text) ? 1 : 0;
     });
-    for (const { units: inside, weight, name } of groups) {
-      // Typed with marks and found only as another word folded alike (đâu, đầu): half.
-      const mark = inside.reduce((sum, i) => sum + (typed[i] ? 1 : 0.5), 0) / inside.length;
-      const here = inside.every((i, k) => at[i] && (!k || next[i - 1])) ? weight * mark : 0;
-      // A word of its page's title or purpose (what the page is for) counts in each section of the page,
-      // whether the section holds it or not.
-      covered += !name && inside.every(i => page.title[i]) ? weight * (inside.every(i => page.named[i]) ? 1 + BONUS : 1) : here;
+    // A word of its page's title or purpose counts in each section of the page, whether the section holds it
+    // or not; of its title (what the page is named for), half as much again.
+    for (const group of groups) {
+      const { inside, weight } = group;
+      if (!name(group) && inside.every(i => page.purpose[i])) covered += weight * (inside.every(i => page.named[i]) ? 1.5 : 1);
+      else if (inside.every((i, k) => at[i] && (!k || next[i - 1]))) covered += weight;
     }
-    // The whole query as written, four words or more: a quote, which the whole article answers first.
-    result.quote = n > 3 && next.slice(0, -1).every(Boolean) ? catchAll(this, result.ref) ? 2 : 1 : 0;
-    result.covered = result.ranked = covered;
+    result.covered = covered;
     result.share = title.size / Math.max(1, wordsIn((this._texts[result.ref] || {}).title));
-    result.rest = [typed.filter((yes, i) => yes && joined[i]).length, pairs];
-    if (result.ref.split("#")[0] === result.ref) page.share = result.share;
+    if (result.page === result.ref) page.share = result.share;
+    // The whole query as written, a sentence (four words or more, function words among them, not a name): a
+    // quote, which the whole article answers first.
+    result.quote = units.length > 3 && units.some(unit => unit.stop) && next.slice(0, -1).every(Boolean) ? catchAll(this, result.ref) ? 2 : 1 : 0;
+    result.rest = [pairs, exact];
   }
-  let best = 0;
+  // The whole article, holding more of the query than any fact page only because it holds everything, goes
+  // below every fact page that holds more than half of the query's weight, unless it holds the query as
+  // written (a quote) or a title of it names the query whole.
+  const fact = results.filter(result => !catchAll(this, result.ref) && boostOf(this, result.ref) >= 1).map(result => result.covered);
+  const best = Math.max(0, ...fact), most = Math.min(...fact.filter(covered => covered > meaningful / 2));
   for (const result of results) {
-    result.share = Math.max(result.share, pages[result.ref.split("#")[0]].share);
-    if (!catchAll(this, result.ref) && boostOf(this, result.ref) >= 1) best = Math.max(best, result.covered);
-  }
-  // A secondary page holding more of the query than any fact page goes below every fact page holding
-  // more than half of its meaningful words, unless it holds the query as written (a quote) or its title
-  // names it all.
-  const most = Math.min(...results.filter(result => result.covered > meaningful / 2 && !catchAll(this, result.ref) && boostOf(this, result.ref) >= 1).map(result => result.ranked));
-  for (const result of results) {
-    if (result.covered >= best && best > meaningful / 2 && !result.quote && result.share < 1 && catchAll(this, result.ref)) {
-      result.ranked = Math.min(result.ranked, most * 0.99);
+    const share = Math.max(result.share, pages[result.page].share);
+    if (catchAll(this, result.ref) && result.covered >= best && best > meaningful / 2 && !result.quote && share < 1) {
+      result.covered = Math.min(result.covered, most * 0.99);
     }
-    result.tiers = [result.quote, result.ranked, result.rest[1], result.share >= 1 ? 2 : result.share >= 0.5 ? 1 : 0, result.rest[0], boostOf(this, result.ref)];
+    // Then: pairs of the query's words side by side; a title the query names whole, or half; the words typed
+    // with marks found so; the page's own search boost; and lunr's score.
+    result.tiers = [result.quote, result.covered, result.rest[0], share >= 1 ? 2 : share >= 0.5 ? 1 : 0, result.rest[1], boostOf(this, result.ref)];
     // Every label of a unit found here counts as found for Material, and so does each spelling of its words
     // that this page holds: ?h= carries them (synonyms, decoded words, the page's own marks). A function word
     // found apart from the query's other words is left out (never marked, never in ?h=).
-    const metadata = result.matchData.metadata, text = lowerText(this, result.ref), own = new Set();
+    const metadata = result.matchData.metadata, text = lowerText(this, result.ref), found = new Set();
     units.forEach((unit, i) => {
-      if (!result.counts[i]) return;
-      for (const t of unit.alts.flat()) for (const key in t.keys) own.add(key);
+      if (!result.joined[i]) return;
+      for (const t of unit.alts.flat()) for (const key in t.keys) found.add(key);
       for (const label of labelsOf([unit])) {
         if (!Object.keys(metadata).some(key => key.startsWith(label))) metadata[label] = {};
       }
@@ -660,22 +640,19 @@ lunr.Index.prototype.search = function (query) {
         if (key in metadata && !(spelling in metadata) && text.includes(spelling)) metadata[spelling] = {};
       }
     });
-    for (const key in metadata) if (key in boosts && !own.has(key)) delete metadata[key];
+    for (const key in metadata) if (key in boosts && !found.has(key)) delete metadata[key];
   }
   if (meaningful) results = results.filter(result => result.covered > 0);
   // Ranked by the tiers in order, then lunr's score; as scores 600× apart per rank of tiers, so that
-  // Material's own boosts (up to 5×) reorder only pages of equal tiers.
+  // Material's own boosts (up to 5×) reorder only pages of equal tiers. Within a rank, lunr's score on a
+  // log scale: a title's match (lunr's field boost, 1000×) and the next one come close, and Material's own
+  // preference (a page before its sections) decides between them.
   const order = (a, b) => { for (let i = 0; i < 6; i++) if (a.tiers[i] !== b.tiers[i]) return b.tiers[i] - a.tiers[i]; return 0; };
   results.sort((a, b) => order(a, b) || b.score - a.score);
-  const top = Math.max(...results.map(result => result.score), 1e-9);
+  const top = Math.log1p(Math.max(0, ...results.map(result => result.score))) || 1;
   let rank = 0;
-  results.forEach((result, i) => {
-    if (i && order(results[i - 1], result)) rank++;
-    result.rank = rank;
-  });
-  // Within a rank, lunr's score on a log scale: a title's match (lunr's field boost, 1000×) and the next one
-  // come close, and Material's own preference (a page before its sections) decides between them.
-  for (const result of results) result.score = 600 ** (rank - result.rank) * (1 + 99 * Math.log1p(result.score) / Math.log1p(top));
+  results.forEach((result, i) => { if (i && order(results[i - 1], result)) rank++; result.rank = rank; });
+  for (const result of results) result.score = 600 ** (rank - result.rank) * (1 + 99 * Math.log1p(result.score) / top);
   // A word indexed in several forms matches several query terms at one position; Material's highlighter
   // would mark it once per term, so keep each position once.
   for (const result of results) {
