@@ -19,7 +19,8 @@ from sitegen.search_scripts import SCRIPTS
 
 pytestmark = pytest.mark.browser
 
-QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))["queries"]
+LIST = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
+QUERIES, GOALS = LIST["queries"], LIST["goals"]
 VOWELS = {"a": "aăâ", "e": "eê", "i": "i", "o": "oôơ", "u": "uư", "y": "y"}
 TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]  # none, huyền, sắc, hỏi, ngã, nặng
 
@@ -80,27 +81,30 @@ def ranked(browser, server, site) -> dict[tuple[str, str], dict]:
     }
 
 
-# Classes whose goal (90 % in the first 3, each edition; issue 28) is not reached yet: run, reported, not required.
-GOALS = {"whole-questions"}
-GOAL = pytest.mark.xfail(reason="a goal class, scored by scripts/bench_search.py", strict=False)
+# Each query finds its page; a goal class's queries are held as a share instead (the test after this one).
+REQUIRED = [row for row in QUERIES if row["class"] not in GOALS]
 
 
-@pytest.mark.parametrize(
-    "row",
-    [pytest.param(row, marks=[GOAL] if row["class"] in GOALS else []) for row in QUERIES],
-    ids=[f"{row['class']}:{row.get('edition', 'vi')}:{row['query']}" for row in QUERIES],
-)
+@pytest.mark.parametrize("row", REQUIRED, ids=[f"{row['class']}:{row.get('edition', 'vi')}:{row['query']}" for row in REQUIRED])
 def test_query_finds_the_page(ranked, row):
+    assert found(ranked, row), ranked[(edition(row), row["query"])]["pages"][:3]
+
+
+def found(ranked, row) -> bool:
     pages = ranked[(edition(row), row["query"])]["pages"]
-    if row.get("first"):
-        assert pages[:1] == [row["page"]], pages[:3]
-    else:
-        assert row["page"] in pages[:3], pages[:3]
+    return pages[:1] == [row["page"]] if row.get("first") else row["page"] in pages[:3]
+
+
+@pytest.mark.parametrize(("name", "side"), [(name, side) for name in GOALS for side in ("", "en")])
+def test_a_goal_class_finds_its_pages_often_enough(ranked, name, side):
+    rows = [row for row in QUERIES if row["class"] == name and edition(row) == side]
+    missed = [row["query"] for row in rows if not found(ranked, row)]
+    assert len(rows) - len(missed) >= GOALS[name] * len(rows), missed
 
 
 def test_every_class_is_tested_in_both_editions():
     classes = {(row["class"], edition(row)) for row in QUERIES}
-    for name in ("telex", "vni", "run-together", "typo", "date", "number", "code", "question", "synonym", *GOALS):
+    for name in ("telex", "vni", "run-together", "typo", "date", "number", "code", "question", "synonym", "quote", *GOALS):
         assert (name, "") in classes and (name, "en") in classes, name
 
 
@@ -231,3 +235,6 @@ def test_each_edition_downloads_only_its_own_search_words(site):
     }
     assert '"thieu sot"' in files["vi"] and '"flaws"' not in files["vi"]
     assert '"flaws"' in files["en"] and '"thieu sot"' not in files["en"]
+    # and its language's function words: "chưa", "the"
+    assert '"chưa"' in files["vi"] and '"the"' not in files["vi"]
+    assert '"the"' in files["en"] and '"chưa"' not in files["en"]
