@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -151,6 +152,7 @@ def test_serve_shows_the_error_in_the_page_language_keeps_the_pages_and_recovers
         server.stop()
     assert not list((tmp_path / "tmp").glob("mkdocs_*")), "serve left its temporary folder"
     assert "Traceback" not in "".join(server.log)
+    assert "Overriding" not in "".join(server.log)  # i18n's echo of our own settings does not bury the error
 
 
 def test_serve_survives_a_bug_in_the_generator(project, tmp_path):
@@ -213,3 +215,20 @@ def test_serve_survives_bad_saves_and_keeps_answering(project, tmp_path):
     finally:
         server.stop()
     assert "Traceback" not in "".join(server.log)
+
+
+def test_serve_answers_as_the_published_site_would(project, tmp_path):
+    """A missing address under an edition gets that edition's 404 page; the downloads open as text, readable."""
+    server = Server(project, tmp_path / "tmp")
+    try:
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            server.get("en/no-such-page/")
+        assert re.search(r"<html[^>]* lang=\"?en\b", missing.value.read().decode("utf-8"))
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            server.get("no-such-page/")
+        assert re.search(r"<html[^>]* lang=\"?vi\b", missing.value.read().decode("utf-8"))
+        for download in ("du-lieu/bai-viet-goc.txt", "du-lieu/figures.yml"):
+            with urllib.request.urlopen(server.url + download, timeout=HANG) as response:
+                assert response.headers["Content-Type"] == "text/plain; charset=utf-8", download
+    finally:
+        server.stop()

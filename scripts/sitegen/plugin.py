@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
+from . import serve
 from .editions import split_search_index
 from .errors import DataError, one_line
 from .loader import Dataset, load_dataset
@@ -62,6 +63,22 @@ class SitegenConfig(base.Config):
     # This site's search (search_scripts.py: folding, dates, synonyms; one language file per edition). False:
     # Material's own lunr.vi, as the search benchmark compares.
     search = c.Type(bool, default=True)
+
+
+class _Echo(logging.Filter):
+    """mkdocs-static-i18n repeats at every build the per-edition settings and navigation names this project
+    gives it (mkdocs.yml, pages.py); under serve they buried the one line that matters. Kept for --verbose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.INFO and str(record.msg).startswith(ECHOED):
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            return logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+        return True
+
+
+ECHOED = ("mkdocs_static_i18n: Overriding '", "mkdocs_static_i18n: Translated ")  # as its logger prefixes them
+ECHO = _Echo()
+I18N_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n.reconfigure", "mkdocs.plugins.mkdocs_static_i18n.plugin")
 
 
 def _building_other_edition(config: MkDocsConfig) -> bool:
@@ -114,6 +131,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        for name in I18N_LOGGERS:
+            logging.getLogger(name).addFilter(ECHO)  # once: a logger keeps one of the same filter
 
     def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
@@ -339,4 +358,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             server.watch(self.config.data_dir)
             server.watch(str(TEMPLATES))
             server.watch(str(SEARCH_SCRIPTS))
+            i18n = config.plugins.get("i18n")
+            others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default] if i18n else []
+            serve.wrap(server, others)
         return server
