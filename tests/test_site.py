@@ -117,3 +117,17 @@ def test_two_builds_give_identical_html(tmp_path, monkeypatch):
     for name in ("a", "b"):
         build_site(ROOT / "mkdocs.yml", tmp_path / name / "docs", tmp_path / name / "site")
     assert snapshot(tmp_path / "a" / "site") == snapshot(tmp_path / "b" / "site")
+
+
+def test_heading_anchors_keep_every_letter_of_a_vietnamese_heading():
+    """A heading's link as mkdocs.yml makes it: "Địa danh" → #dia-danh (Python-Markdown's own dropped "đ")."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    page = markdown.markdown(
+        "## Địa danh\n\n## Đại hội điểm tại phường Quyết Thắng\n",
+        extensions=config.markdown_extensions,
+        extension_configs=config.mdx_configs,
+    )
+    assert re.findall(r'id="([^"]+)"', page) == ["dia-danh", "dai-hoi-diem-tai-phuong-quyet-thang"]

@@ -22,5 +22,6 @@ The pipeline, one module a step:
     write.py     pages → docs/, all or nothing
     pipeline.py  the steps above in order (scripts/generate.py runs it from the command line)
     plugin.py    the MkDocs plugin that runs generate before every build (editions.py: a search index each;
-                 serve.py: under `mkdocs serve`, each edition's 404 page and downloads that open as text)
+                 serve.py: under `mkdocs serve`, each edition's 404 page and downloads that open as text;
+                 slugs.py: heading anchors that keep "đ", for mkdocs.yml's toc)
 """
