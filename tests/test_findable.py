@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
+
 from helpers.html import elements
 
 
@@ -50,10 +52,12 @@ def test_pilot_page_is_an_event(site, model):
     assert data["location"]["@type"] == "Place" and model.by_id("places", event["place"])["name"] in data["location"]["name"]
 
 
-def test_data_page_is_a_dataset_with_downloads_and_a_licence(site, model):
-    data = jsonld(site, "du-lieu/")
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["vi", "en"])
+def test_data_page_is_a_dataset_with_downloads_and_a_licence(built, model, edition):
+    data = jsonld(built.site, edition + "du-lieu/")
     assert data["@type"] == "Dataset" and data["name"]
     assert data["license"] == model.data["site"]["licence"]["url"]
     for download in data["distribution"]:
         assert download["@type"] == "DataDownload"
-        assert (site / "du-lieu" / download["contentUrl"]).is_file()
+        assert download["contentUrl"].startswith(built.site_url)  # a whole address, as crawlers read it
+        assert (built.site / download["contentUrl"].removeprefix(built.site_url)).is_file()

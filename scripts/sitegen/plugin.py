@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config import base
@@ -79,6 +79,13 @@ class _Echo(logging.Filter):
 ECHOED = ("mkdocs_static_i18n: Overriding '", "mkdocs_static_i18n: Translated ")  # as its logger prefixes them
 ECHO = _Echo()
 I18N_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n.reconfigure", "mkdocs.plugins.mkdocs_static_i18n.plugin")
+
+
+def _site_root(config: MkDocsConfig) -> str:
+    """The default edition's address: site_url, less the edition's folder in another edition's build."""
+    root = config.site_url or ""
+    edition = _edition(config) if _building_other_edition(config) else None
+    return root.removesuffix(f"{edition}/") if edition else root
 
 
 def _building_other_edition(config: MkDocsConfig) -> bool:
@@ -296,6 +303,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             for key in META_FROM_DATA:
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key])
+            jsonld = page.meta.get("jsonld")
+            if isinstance(jsonld, dict) and config.site_url:  # a crawler reads contentUrl as a whole address
+                for download in jsonld.get("distribution", []):  # the downloads sit in the default edition
+                    download["contentUrl"] = urljoin(_site_root(config), download["contentUrl"])
         return context
 
     @event_priority(-300)  # last: after the search index and the minifier have read the page
