@@ -10,6 +10,7 @@ data is fixed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 from pathlib import Path
@@ -29,7 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import serve
 from .editions import split_search_index
 from .errors import DataError, one_line
-from .loader import Dataset, load_dataset
+from .loader import Dataset, data_files, load_dataset, read_yaml
 from .pages import nav_translations, navigation
 from .pipeline import make_files
 from .render import LANGUAGES, TEMPLATES, md_escape
@@ -86,6 +87,27 @@ def _site_root(config: MkDocsConfig) -> str:
     root = config.site_url or ""
     edition = _edition(config) if _building_other_edition(config) else None
     return root.removesuffix(f"{edition}/") if edition else root
+
+
+def _readable_values(data_dir: Path) -> dict:
+    """The values of every data file that can be read alone (the whole dataset could not be)."""
+    values: dict = {}
+    for path in data_files(data_dir)[0]:
+        with contextlib.suppress(DataError):
+            values.update(read_yaml(path)[0])
+    return values
+
+
+def _names(site: dict, article: dict, others: list[str]) -> dict[str | None, dict[str, Markup]]:
+    """The config values named from the data, escaped, by edition (None: the default one)."""
+    author = escape(article["author"])
+    return {
+        locale: {
+            attribute: escape(site.get(f"{key}_{locale}", site[key]) if locale else site[key]) for attribute, key in NAMED.items()
+        }
+        | {"site_author": author}
+        for locale in [None, *others]
+    }
 
 
 def _building_other_edition(config: MkDocsConfig) -> bool:
@@ -233,22 +255,20 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
         Material prints them raw in some places (the header, <title>, the footer) and with `| e` in others, so
         each is kept escaped, as Markup: text in both (`| e` leaves Markup as it is)."""
-        try:
-            self._dataset = load_dataset(Path(self.config.data_dir))  # read once a build: on_pre_build uses it
-            site = self._dataset.values["site"]
-            author = escape(self._dataset.values["article"]["author"])
-        except Exception:  # noqa: BLE001 - on_pre_build reports what is wrong with the data, in one line
-            return
+        data_dir = Path(self.config.data_dir)
         i18n = config.plugins.get("i18n")
         others = [lang.locale for lang in i18n.config.languages if not lang.default] if i18n is not None else []
-        self.names = {
-            locale: {
-                attribute: escape(site.get(f"{key}_{locale}", site[key]) if locale else site[key])
-                for attribute, key in NAMED.items()
-            }
-            | {"site_author": author}
-            for locale in [None, *others]
-        }
+        try:
+            self._dataset = load_dataset(data_dir)  # read once a build: on_pre_build uses it
+            values = self._dataset.values
+        except Exception:  # noqa: BLE001 - on_pre_build reports what is wrong with the data, in one line
+            values = {}
+        try:  # another file is wrong: serve, showing the last good pages, still names them from the data
+            if not values:
+                values = _readable_values(data_dir)
+            self.names = _names(values["site"], values["article"], others)
+        except Exception:  # noqa: BLE001 - the names' own files are wrong: serve keeps the names it last read
+            return
 
     @event_priority(-150)  # after mkdocs-static-i18n's on_config, which builds each edition with this config
     def _name_edition(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -292,8 +312,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_page_markdown(self, markdown: str, *, config: MkDocsConfig, **kwargs) -> str:
         if not self.config.enabled or self.error is None:
             return markdown
-        title = t("data-error-title", _edition(config) or LANGUAGES[0])
-        return f'!!! failure "{title}"\n\n    {md_escape(self.error)}\n\n' + markdown
+        lang = _edition(config) or LANGUAGES[0]
+        detail = t("data-error-detail", lang).format(message=md_escape(self.error))  # a maintainer's words: English
+        return f'!!! failure "{t("data-error-title", lang)}"\n\n    {detail}\n\n' + markdown
 
     @event_priority(-300)  # last: whatever else reads the page's front matter reads it as written
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav) -> TemplateContext:
