@@ -80,7 +80,16 @@ def ranked(browser, server, site) -> dict[tuple[str, str], dict]:
     }
 
 
-@pytest.mark.parametrize("row", QUERIES, ids=[f"{row['class']}:{row.get('edition', 'vi')}:{row['query']}" for row in QUERIES])
+# Classes whose goal (90 % in the first 3, each edition; issue 28) is not reached yet: run, reported, not required.
+GOALS = {"whole-questions"}
+GOAL = pytest.mark.xfail(reason="a goal class, scored by scripts/bench_search.py", strict=False)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [pytest.param(row, marks=[GOAL] if row["class"] in GOALS else []) for row in QUERIES],
+    ids=[f"{row['class']}:{row.get('edition', 'vi')}:{row['query']}" for row in QUERIES],
+)
 def test_query_finds_the_page(ranked, row):
     pages = ranked[(edition(row), row["query"])]["pages"]
     if row.get("first"):
@@ -91,7 +100,7 @@ def test_query_finds_the_page(ranked, row):
 
 def test_every_class_is_tested_in_both_editions():
     classes = {(row["class"], edition(row)) for row in QUERIES}
-    for name in ("telex", "vni", "run-together", "typo", "date", "number", "code", "question", "synonym"):
+    for name in ("telex", "vni", "run-together", "typo", "date", "number", "code", "question", "synonym", *GOALS):
         assert (name, "") in classes and (name, "en") in classes, name
 
 
