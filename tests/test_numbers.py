@@ -173,6 +173,17 @@ WRONG = {
         'figures[5].written: “1.26” is not in the right form — expected the figure as the article writes it, in quotes: "01",'
         ' "12/15", "6.185" (a dot between thousands), "29,75" (a decimal comma)',
     ),
+    "percent-in-english-form": (
+        'percent: "29,74"',
+        "percent: 29.74",
+        "figures[5].percent: 29.74 is read as a number, not as text — expected the percentage as a cited paragraph prints"
+        ' it, without %: 100, or in quotes with its decimal comma: "29,75"',
+    ),
+    "total-and-share-of": (
+        "    share_of: uy-vien",
+        "    share_of: uy-vien\n    total: 4250",
+        "figures[3].share_of: the figure has both a total and share_of",
+    ),
     "percent-without-its-total": (
         '    share_of: uy-vien\n    percent: "45,62"',
         '    percent: "45,62"',

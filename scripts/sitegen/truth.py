@@ -183,7 +183,18 @@ def _plain(number: Decimal) -> str:
 
 
 def check_written(dataset: Dataset, index: int, figure: dict[str, Any]) -> None:
-    """value (and total) are the numbers of written, read as the article writes them (6.185 is 6185)."""
+    """value (and total) are the numbers of written, read as the article writes them (6.185 is 6185); its
+    total is there or elsewhere (share_of), not both."""
+    if "total" in figure and "share_of" in figure:
+        raise dataset.error(
+            ("figures", index, "share_of"),
+            "the figure has both a total and share_of",
+            "one of them: total for a total written with a slash (12/15), share_of for one written elsewhere",
+        )
+    if figure.get("share_of") == figure["id"]:
+        raise dataset.error(
+            ("figures", index, "share_of"), "the figure is a share of itself", "the id of the figure of the total"
+        )
     written = figure["written"]
     numbers = [numerals.parse(part) for part in written.split("/")]
     if len(numbers) == 2 and "total" not in figure:
@@ -211,16 +222,6 @@ def check_written(dataset: Dataset, index: int, figure: dict[str, Any]) -> None:
 def check_percent(dataset: Dataset, index: int, figure: dict[str, Any], by_id: dict[str, Any], article: Article) -> None:
     """A percentage has its total, and the article prints it. Whether the article's numbers give it is the
     article's own arithmetic: the pages show where they do not (numerals.disagreements), the build goes on."""
-    if "total" in figure and "share_of" in figure:
-        raise dataset.error(
-            ("figures", index, "share_of"),
-            "the figure has both a total and share_of",
-            "one of them: total for a total written with a slash (12/15), share_of for one written elsewhere",
-        )
-    if figure.get("share_of") == figure["id"]:
-        raise dataset.error(
-            ("figures", index, "share_of"), "the figure is a share of itself", "the id of the figure of the total"
-        )
     if "percent" not in figure:
         return
     path = ("figures", index, "percent")

@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import json
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,8 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
                 'a date written day/month/year, like 26/4/2024 (in quotes if it has leading zeros: "05/02/2024")',
             )
         if "string" in wanted and written and not isinstance(error.instance, (dict, list)):
+            if "pattern" in sub and not re.search(sub["pattern"], written):  # quoting it would not do: say what would
+                return f"{written} is read as {describe(error.instance)}, not as text", sub.get("description", "text")
             return (
                 f"{written} is read as {describe(error.instance)}, not as text",
                 f'text; to keep it as written, put it in quotes: "{written}"',
