@@ -8,6 +8,7 @@ The pipeline, one module a step:
     truth.py     dataset → checked against the article: quotes, values as written, figures, references
     cache.py     drawn social cards kept between builds, in a per-user folder (never run or parsed)
     compute.py   figures the site derives (days, ratios, shares), from the data (dates.py: the article's d/m/yyyy dates)
+    numerals.py  the article's numbers as written (6.185, 29,75) read and shown, and where they disagree among themselves
     model.py     dataset + article + computed figures → what the templates read
     pages.py     the page registry: every page once, with its place in the navigation and its titles
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per

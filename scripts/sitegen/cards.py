@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import store, subfolder
+from .numerals import in_language
 
 FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
@@ -151,11 +152,11 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
             continue
         figure = model.figure(figure_id)
         title = site["name" + suffix] if page == "index" else str(meta.get("part_of") or meta.get("title", ""))
-        label = figure["label" + suffix]
-        png = card(folder, site["short_name" + suffix], title, figure["written"], label)
+        label, written = figure["label" + suffix], in_language(figure["written"], lang)
+        png = card(folder, site["short_name" + suffix], title, written, label)
         file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
         out[file] = png
-        alt = f"{title} — {figure['written']}: {label}"
+        alt = f"{title} — {written}: {label}"
         named[path] = f"card: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n"
         out[path] = "---\n" + named[path] + text[4:]
     for path in later_parts:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .dates import parse_date
 from .model import Model
+from .numerals import parse, total_of
 
 FOLDER = "du-lieu"
 CSV_COLUMNS = (
@@ -37,11 +38,15 @@ def figures_csv(model: Model) -> str:
     def write(row: dict[str, Any]) -> None:
         writer.writerow({column: spreadsheet_cell(value) for column, value in row.items()})
 
+    figures = {figure["id"]: figure for figure in model.figures}
     for figure in model.figures:
+        total, _ = total_of(figure, figures)  # a share's total is the figure it is a share of
         write(
             {
                 **{column: figure[column] for column in CSV_COLUMNS if column in figure},
                 "kind": "article",
+                "total": "" if total is None else total,
+                "percent": parse(figure["percent"]) if "percent" in figure else "",  # 29,75 as a number: 29.75
                 "date_iso": parse_date(figure["date"]).isoformat() if "date" in figure else "",
                 "paragraphs": " ".join(source["paragraph"] for source in figure["sources"]),
                 "quote": " / ".join(source["quote"] for source in figure["sources"]),

@@ -14,10 +14,9 @@ from typing import Any
 
 import yaml
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from . import strings
+from . import numerals, strings
 from .dates import parse_date
 from .languages import LANGUAGES
 from .model import Model
@@ -154,11 +153,18 @@ class Filters:
     def spelled(self, value: int) -> str:
         """A small count as English prose writes it (three, four); digits in Vietnamese, as the article writes them."""
         words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-        return words[value] if self.lang == "en" and 0 <= value < len(words) else str(value)
+        small = value == int(value) and 0 <= value < len(words)  # a YAML 10.0 is ten too
+        return words[int(value)] if self.lang == "en" and small else str(value)
 
-    def number(self, value: float, digits: int = 0) -> str:
-        """A number in this edition's way, by Babel: 7,4 in Vietnamese, 7.4 in English."""
-        return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""), locale=self.lang)
+    def number(self, value: float, digits: int | None = None) -> str:
+        """A number in this edition's way, by Babel: 7,4 in Vietnamese, 7.4 in English; to ``digits`` decimals,
+        else with as many as it has."""
+        return numerals.format_number(value, self.lang, digits)
+
+    def as_written(self, written: str | int) -> str:
+        """A number as the article writes it (6.185, 12/15, a printed percentage 29,75), in this edition's way:
+        as written in Vietnamese; 6,185 and 29.75 in English."""
+        return numerals.in_language(written, self.lang)
 
 
 def yaml_string(value: Any) -> Markup:

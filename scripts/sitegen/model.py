@@ -1,4 +1,5 @@
-"""Everything the templates read: the checked data, the article's paragraphs and the computed figures."""
+"""Everything the templates read: the checked data, the article's paragraphs, the computed figures and where
+the article's own numbers disagree."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .article import Article
 from .compute import Computed, compute_all
 from .dates import parse_date
 from .loader import Dataset
+from .numerals import Disagreement, disagreements
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Model:
     ignored: list[str]  # editor leftovers beside the data files
     article: Article
     computed: tuple[Computed, ...]
+    disagreements: tuple[Disagreement, ...]  # where the article's own numbers disagree: the site's check
 
     def __getattr__(self, name: str) -> Any:
         # Templates read collections by name: model.figures, model.lessons, ...
@@ -96,4 +99,5 @@ def build_model(dataset: Dataset, article: Article, schema: dict[str, Any]) -> M
         ignored=dataset.ignored,
         article=article,
         computed=compute_all(filled),
+        disagreements=disagreements(filled["figures"]),
     )

@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .dates import parse_date
+from .numerals import in_language
 from .svg import CHAR, svg_element, text_lines, wrap
 
 # The only words the pictures write themselves; facts and names come from the data.
@@ -265,7 +266,7 @@ class Pictures:
 
     def level_value(self, level: dict[str, Any]) -> str:
         if "figure" in level:
-            return self.model.figure(level["figure"])["written"]
+            return in_language(self.model.figure(level["figure"])["written"], self.lang)
         if level.get("congress_entry"):
             return self.tr(level["congress_entry"], "session")
         return ""

@@ -44,6 +44,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         spelled=filters.spelled,
         time=filters.time_tag,
         number=filters.number,
+        as_written=filters.as_written,
         cap=lambda text: text[:1].upper() + text[1:],
         yaml=yaml_string,
         json=json_value,

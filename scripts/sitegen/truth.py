@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
+from . import numerals
 from . import pages as registry
 from .article import Article
 from .dates import parse_date
@@ -19,6 +21,18 @@ from .loader import Dataset
 from .validate import SCHEMA_FILE, collection_ids
 
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+# A range (the term 2024-2029) is the same whichever dash and spaces join it: 2024 – 2029, 2024–2029.
+RANGE_DASH = re.compile(r"(?<=\d) ?[-\u2010\u2011\u2013\u2014] ?(?=\d)")
+
+
+def written_in(value: str, texts: list[str]) -> bool:
+    """Whether ``value`` is written in one of ``texts``: as it is, or, for a range, with another dash."""
+    if any(value in text for text in texts):
+        return True
+    if not RANGE_DASH.search(value):
+        return False
+    pattern = re.compile(r"\s?[-\u2010\u2011\u2013\u2014]\s?".join(map(re.escape, RANGE_DASH.split(value))))
+    return any(pattern.search(text) for text in texts)
 
 
 def _verbatim_class(article: Article) -> Any:
@@ -53,7 +67,7 @@ def _verbatim_class(article: Article) -> Any:
         cited = [article.paragraph(source["paragraph"]) for source in entry.get("sources", [])]
         texts = [paragraph.text for paragraph in cited if paragraph is not None]
         for field in fields:
-            if field in entry and not any(str(entry[field]) in text for text in texts):
+            if field in entry and not written_in(str(entry[field]), texts):
                 yield jsonschema.ValidationError(
                     f"{str(entry[field])!r} is not written so in the cited paragraphs "
                     f"({', '.join(p.id for p in cited if p is not None)})",
@@ -163,24 +177,88 @@ def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
                 ) from None
 
 
-def check_figures(dataset: Dataset) -> None:
-    for index, figure in enumerate(dataset.values["figures"]):
-        numbers = [int(part) for part in figure["written"].split("/")]
-        stated = [figure["value"]] + ([figure["total"]] if "total" in figure else [])
-        if numbers != stated:
+def _plain(number: Decimal) -> str:
+    """A number as the data's value and total write it: 6185, 29.75."""
+    return format(number, "f")
+
+
+def check_written(dataset: Dataset, index: int, figure: dict[str, Any]) -> None:
+    """value (and total) are the numbers of written, read as the article writes them (6.185 is 6185); its
+    total is there or elsewhere (share_of), not both."""
+    if "total" in figure and "share_of" in figure:
+        raise dataset.error(
+            ("figures", index, "share_of"),
+            "the figure has both a total and share_of",
+            "one of them: total for a total written with a slash (12/15), share_of for one written elsewhere",
+        )
+    if figure.get("share_of") == figure["id"]:
+        raise dataset.error(
+            ("figures", index, "share_of"), "the figure is a share of itself", "the id of the figure of the total"
+        )
+    written = figure["written"]
+    numbers = [numerals.parse(part) for part in written.split("/")]
+    if len(numbers) == 2 and "total" not in figure:
+        raise dataset.error(
+            ("figures", index),
+            f"written “{written}” has a total after its slash, but the entry has no total",
+            f"total: {_plain(numbers[1])}",
+        )
+    if len(numbers) == 1 and "total" in figure:
+        raise dataset.error(
+            ("figures", index, "total"),
+            f"written “{written}” has no total after a slash, but the entry has total {figure['total']}",
+            "written with its total (12/15) as the article writes it; or, for a total written elsewhere, share_of",
+        )
+    for key, number in zip(("value", "total"), numbers, strict=False):
+        if numerals.parse(figure[key]) != number:
+            path = ("figures", index, key)
             raise dataset.error(
-                ("figures", index, "value"),
-                f"value/total {'/'.join(map(str, stated))} do not match written {figure['written']!r}",
-                "value (and total) equal to the numbers as written",
+                path,
+                f"{key} {dataset.written(path) or figure[key]} does not match written “{written}”",
+                f"{key}: {_plain(number)} (the number as written, without a dot between thousands)",
             )
-        if "percent" in figure:  # the schema makes sure a total comes with it
-            actual = 100 * figure["value"] / figure["total"]
-            if abs(actual - figure["percent"]) >= 0.5:
-                raise dataset.error(
-                    ("figures", index, "percent"),
-                    f"{figure['percent']}% does not match {figure['value']}/{figure['total']}",
-                    f"{actual:.1f}% (value ÷ total × 100)",
-                )
+
+
+def check_percent(dataset: Dataset, index: int, figure: dict[str, Any], by_id: dict[str, Any], article: Article) -> None:
+    """A percentage has its total, and the article prints it. Whether the article's numbers give it is the
+    article's own arithmetic: the pages show where they do not (numerals.disagreements), the build goes on."""
+    if "percent" not in figure:
+        return
+    path = ("figures", index, "percent")
+    total, _ = numerals.total_of(figure, by_id)
+    if total is None:
+        raise dataset.error(
+            path,
+            "the percentage has no total",
+            "total (12/15) or share_of (the id of the figure of the total, written elsewhere)",
+        )
+    printed = numerals.article_form(figure["percent"])
+    cited = [article.paragraph(source["paragraph"]) for source in figure["sources"]]
+    pattern = re.compile(rf"(?<![\d.,]){re.escape(printed)}\s?%")
+    if not any(paragraph is not None and pattern.search(paragraph.text) for paragraph in cited):
+        exact = numerals.percent_of(figure["value"], total)
+        pids = ", ".join(source["paragraph"] for source in figure["sources"])
+        if numerals.rounds_to(exact, figure["percent"]):
+            raise dataset.error(
+                path,
+                f"{printed}% is not printed in the cited paragraphs ({pids})",
+                "the percentage as the article prints it (one the site works out goes in computed.yml: percent_of)",
+            )
+        given = numerals.article_form(numerals.rounded(exact, numerals.decimals(figure["percent"])))
+        raise dataset.error(
+            path,
+            f"{printed}% does not match {figure['value']}/{total} and is not printed in the cited paragraphs ({pids})",
+            f"{given}% (value ÷ total × 100), as the article prints it",
+        )
+
+
+def check_figures(dataset: Dataset, article: Article) -> None:
+    by_id = {figure["id"]: figure for figure in dataset.values["figures"]}
+    for index, figure in enumerate(dataset.values["figures"]):
+        check_written(dataset, index, figure)
+        check_percent(dataset, index, figure, by_id, article)
+        if figure["id"] in figure.get("parts", []):
+            raise dataset.error(("figures", index, "parts"), "the figure is one of its own parts", "the ids of other figures")
 
 
 def check_computed(dataset: Dataset) -> None:
@@ -253,7 +331,8 @@ def check_site(dataset: Dataset, article: Article) -> None:
 
 
 def check_summary(dataset: Dataset, article: Article) -> None:
-    # Our own sentences may only carry numbers and dates that the paragraphs they cite carry.
+    # Our own sentences may only carry numbers and dates that the paragraphs they cite carry: in the article's
+    # form or the other (6,185 and 29.75 in English text for the article's 6.185 and 29,75).
     for index, sentence in enumerate(dataset.values["site"]["summary"]):
         cited = [
             _paragraph(article, dataset, ("site", "summary", index, "paragraphs", i), pid)
@@ -261,11 +340,12 @@ def check_summary(dataset: Dataset, article: Article) -> None:
         ]
         for key in ("text", "text_en"):
             for number in dict.fromkeys(NUMBER.findall(sentence[key])):  # each number once: each is a search
-                if not any(number in paragraph.text for paragraph in cited):
+                forms = (number, numerals.other_form(number))
+                if not any(form in paragraph.text for paragraph in cited for form in forms):
                     raise dataset.error(
                         ("site", "summary", index, key),
                         f"{number} is not in the cited paragraphs ({', '.join(sentence['paragraphs'])})",
-                        "numbers and dates as the cited paragraphs write them",
+                        "numbers and dates as the cited paragraphs write them (6.185 and 29,75; in English also 6,185 and 29.75)",
                     )
 
 
@@ -313,7 +393,7 @@ def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> N
     check_article_meta(dataset, article)
     check_quotes(dataset, schema, article)
     check_verbatim(dataset, schema, article)
-    check_figures(dataset)
+    check_figures(dataset, article)
     check_computed(dataset)
     check_errata(dataset, article)
     check_glossary(dataset)

@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import json
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
     if kind in ("required", "dependentRequired"):
         key = _missing_key(error)
     if kind == "required" and error.relative_schema_path and "then" in error.relative_schema_path:
-        return f"the key {key!r} is missing", "it goes with the key before it (date_words with date, total with percent)"
+        return f"the key {key!r} is missing", "it goes with the key before it (date_words with date)"
     if kind in ("required", "dependentRequired"):
         if key.endswith("_en"):
             return (
@@ -86,6 +87,8 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
                 'a date written day/month/year, like 26/4/2024 (in quotes if it has leading zeros: "05/02/2024")',
             )
         if "string" in wanted and written and not isinstance(error.instance, (dict, list)):
+            if "pattern" in sub and not re.search(sub["pattern"], written):  # quoting it would not do: say what would
+                return f"{written} is read as {describe(error.instance)}, not as text", sub.get("description", "text")
             return (
                 f"{written} is read as {describe(error.instance)}, not as text",
                 f'text; to keep it as written, put it in quotes: "{written}"',
@@ -103,6 +106,8 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
         return f"{shown(error.instance)} is not in the right form", sub.get(
             "description", f"text matching {error.validator_value}"
         )
+    if kind == "minItems" and error.validator_value > 1:
+        return f"this list has {len(error.instance)} item(s)", f"at least {error.validator_value}"
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
     if kind == "maxLength":
@@ -122,7 +127,8 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     import jsonschema  # here, not at the top: a build that stops earlier (a YAML error) need not import it
 
     ids = collection_ids(dataset, schema)
-    error = jsonschema.exceptions.best_match(_validator_class(ids)(inlined(schema)).iter_errors(dataset.values))
+    errors = _validator_class(ids)(inlined(schema)).iter_errors(dataset.values)
+    error = jsonschema.exceptions.best_match(errors, key=_first_of_equals)
     if error is None:
         return
     path = tuple(error.absolute_path)
@@ -146,6 +152,14 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
         problem += f" (did you mean {hint[0]!r}?)" if hint else ""
         expected = f"the id of an entry in {dataset.files.get(error.validator_value, error.validator_value)}"
     raise dataset.error(path, problem, expected)
+
+
+def _first_of_equals(error: Any) -> tuple:
+    """jsonschema's relevance without its order among sibling errors, which names the last of several bad entries:
+    of equally relevant errors, best_match (max) then keeps the first, so a file's errors are named from its top."""
+    from jsonschema.exceptions import relevance
+
+    return tuple(part for part in relevance(error) if part is not error.path)
 
 
 def collection_ids(dataset: Dataset, schema: dict[str, Any]) -> dict[str, set[str]]:
