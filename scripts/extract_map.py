@@ -102,7 +102,7 @@ def name_faces(
     points (Natural Earth draws no border between them) is named by both."""
     owner: dict[int, list[str]] = {}
     for pid, (_, point) in provinces.items():
-        # a point by the sea may fall just off a simplified coast: the nearest face, if it is that near
+        # a point by the sea may fall just off Natural Earth's coast: the nearest face, if it is that near
         k = min(range(len(all_faces)), key=lambda n: all_faces[n].distance(point))
         if all_faces[k].distance(point) > 0.05:
             raise SystemExit(f"no outline holds the point of {pid}")
