@@ -189,17 +189,33 @@ def test_locator_map_names_its_places_boundaries_and_credit(site, model, edition
     assert ("Outside the article" if edition else "Ngoài bài viết") in beside
     for name in lowest:
         assert name in beside
-    assert "@svg-maps/vietnam" in beside and "CC BY 4.0" in beside
     assert province["name"] in svgs(site, edition + "dia-danh/")[0]["_text"]
 
 
-def test_vendored_map_is_small_and_licensed():
-    import gzip
-    from pathlib import Path
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_locator_map_credits_its_source_and_terms_in_the_edition_s_words(site, edition):
+    from sitegen.locator import shapes
+    from sitegen.strings import t
 
-    vendor = Path(__file__).resolve().parents[1] / "scripts" / "sitegen" / "vendor"
+    html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
+    credit = html[html.index("pic-credit") :]
+    credit = credit[: credit.index("</span>")]
+    links = {a["_text"]: a["href"] for a in elements(credit, "a")}
+    source = shapes()["credit"]
+    assert links == {source["name"]: source["url"], t("public-domain", "en" if edition else "vi"): source["terms"]}
+    assert "npm" not in credit and "CC BY" not in credit  # no package name, no other licence
+
+
+def test_vendored_map_is_small_and_its_terms_travel_with_it():
+    import gzip
+    import json
+
+    vendor = ROOT / "scripts" / "sitegen" / "vendor"
+    data = json.loads((vendor / "vietnam-provinces.json").read_text(encoding="utf-8"))
     assert len(gzip.compress((vendor / "vietnam-provinces.json").read_bytes())) <= 60_000
-    assert "Attribution 4.0 International" in (vendor / "LICENSE-svg-maps-vietnam.md").read_text(encoding="utf-8")
+    assert data["licence"] == "public domain"
+    assert "Natural Earth data is public domain." in (vendor / "LICENSE-natural-earth.md").read_text(encoding="utf-8")
+    assert sorted(path.name for path in vendor.iterdir()) == ["LICENSE-natural-earth.md", "README.md", "vietnam-provinces.json"]
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

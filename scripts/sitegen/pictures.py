@@ -289,16 +289,10 @@ class Pictures:
         )
 
     def map_credit(self) -> dict[str, str]:
-        import re
-
+        """Who drew the map's outlines and where their terms are (the vendored file's own record)."""
         from .locator import shapes
 
-        data = shapes()
-        return {
-            "source": data["source"].split(" (")[0],
-            "author": re.sub(r"\s*<[^>]*>", "", data["author"]),
-            "licence": data["licence"],
-        }
+        return dict(shapes()["credit"])
 
     def leaves(self, place_id: str) -> list[dict[str, Any]]:
         """The lowest places under a place (wards, communes), each with its chain from the province down."""
