@@ -20,7 +20,7 @@ FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
 # Material's palette (site.css): the deep red passes contrast with white; ink and muted text as on the pages.
 RED, INK, MUTED, PAPER = (179, 38, 30), (33, 33, 33), (90, 90, 90), (255, 255, 255)
-KEEP_CARDS = 400  # ~30 pages x 2 editions, several versions each: the cache does not grow without end
+KEEP_CARDS = 400  # 30 cards today (both editions), many versions each: the cache does not grow without end
 
 
 def card_folder(cache_dir: Path | None) -> Path | None:
