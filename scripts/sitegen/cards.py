@@ -1,31 +1,55 @@
 """Social cards: one 1200×630 PNG per page and edition, the link-preview image (og:image).
 
 Drawn with Pillow and Be Vietnam Pro (vendored in fonts/, OFL), which has every Vietnamese letter: the site
-name, the page title and one key figure. A card is kept by the hash of everything drawn on it, so an unchanged
-page costs a file read on the next build, not a drawing.
+name, the page title and one key figure. A card is kept in the cache folder (the plugin's ``cache_dir``) by the
+hash of everything drawn on it and of what draws it, so an unchanged page costs a file read on the next build,
+not a drawing. The PNG bytes are copied into the site as they are: nothing read back is run or parsed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
+import os
 from pathlib import Path
 from typing import Any
 
-from .cache import store, subfolder
 from .numerals import in_language
 
 FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
 # Material's palette (site.css): the deep red passes contrast with white; ink and muted text as on the pages.
 RED, INK, MUTED, PAPER = (179, 38, 30), (33, 33, 33), (90, 90, 90), (255, 255, 255)
+KEEP_CARDS = 400  # 30 cards today (both editions), many versions each: the cache does not grow without end
 
 
-def card_folder() -> Path | None:
-    """Drawn cards, in the per-user cache folder (cache.py: owned by this user, nobody else can write);
-    None if there is none. Bounded: store() keeps the newest cards only."""
-    return subfolder("cards")
+def card_folder(cache_dir: Path | None) -> Path | None:
+    """The drawn cards' folder, cards/ in ``cache_dir``, made if need be; None without a cache or where it cannot
+    be made (a read-only project): then every card is drawn, and the build goes on."""
+    if cache_dir is None:
+        return None
+    folder = cache_dir / "cards"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _store(path: Path, png: bytes) -> None:
+    """Keep a card whole or not at all, and its folder to the newest KEEP_CARDS cards."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        temporary.write_bytes(png)
+        os.replace(temporary, path)
+        cards = sorted(path.parent.glob("*.png"), key=lambda card: card.stat().st_mtime, reverse=True)
+        for old in cards[KEEP_CARDS:]:
+            old.unlink()
+    except OSError:  # a folder that cannot be written only costs the next build its drawing
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 @functools.cache
@@ -114,11 +138,14 @@ def card(folder: Path | None, site_name: str, title: str, figure: str, figure_la
     """The card's PNG, from the cache when the same words were drawn before."""
     key = hashlib.sha256("\x00".join((_drawing_digest(), site_name, title, figure, figure_label)).encode()).hexdigest()[:24]
     path = folder / f"{key}.png" if folder else None
-    if path and path.is_file():
-        return path.read_bytes()
+    if path:
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass  # not drawn yet (or unreadable): drawn now
     png = draw_card(site_name, title, figure, figure_label)
     if path:
-        store(path, png)
+        _store(path, png)
     return png
 
 

@@ -48,10 +48,11 @@ def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset
     return build_model(*check_data(data_dir, schema_file, dataset))
 
 
-def build_files(model: Model, search: bool = True) -> dict[str, bytes]:
-    """Every file of docs/; ``search``: with this site's search files (else the theme's lunr.vi serves)."""
+def build_files(model: Model, search: bool = True, cache_dir: Path | None = None) -> dict[str, bytes]:
+    """Every file of docs/; ``search``: with this site's search files (else the theme's lunr.vi serves);
+    ``cache_dir``: where drawn cards are kept between builds (None: every card is drawn)."""
     rendered = render_pages(model)
-    cards = page_cards(rendered, model, card_folder())  # the card images, and the pages with their card named
+    cards = page_cards(rendered, model, card_folder(cache_dir))  # the card images, and the pages with their card named
     pages: dict[str, str | bytes] = {**rendered, **cards}
     del rendered, cards
     files: dict[str, bytes] = {}
@@ -77,17 +78,24 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def make_files(data_dir: Path, dataset: Dataset | None = None, search: bool = True) -> tuple[dict[str, bytes], list[str]]:
+def make_files(
+    data_dir: Path, dataset: Dataset | None = None, search: bool = True, cache_dir: Path | None = None
+) -> tuple[dict[str, bytes], list[str]]:
     """Every file of docs/ and the editor leftovers ignored; ``dataset``: the data already read from ``data_dir``
-    (the plugin reads it once per build); ``search``: the plugin's option of that name."""
+    (the plugin reads it once per build); ``search`` and ``cache_dir``: the plugin's options of those names."""
     with collector_paused():
         model = load_model(data_dir, dataset=dataset)
-        return build_files(model, search), model.ignored
+        return build_files(model, search, cache_dir), model.ignored
 
 
-def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", search: bool = True) -> Result:
-    """The pages written into ``out_dir``, all or nothing (the command line's way; the plugin's is its own)."""
-    files, ignored = make_files(data_dir, search=search)
+def generate(
+    data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", search: bool = True, cache_dir: Path | None = None
+) -> Result:
+    """The pages written into ``out_dir``, all or nothing (the command line's way; the plugin's is its own).
+    Drawn cards are kept in ``cache_dir``, by default .cache/sitegen beside ``data_dir``: where the plugin's
+    cache_dir puts them, beside mkdocs.yml."""
+    cache_dir = cache_dir if cache_dir is not None else data_dir.parent / ".cache" / "sitegen"
+    files, ignored = make_files(data_dir, search=search, cache_dir=cache_dir)
     return Result(files=files, changed=write_tree(files, out_dir), ignored=ignored)
 
 
@@ -97,10 +105,15 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=ROOT / "data", help="folder of the article and the YAML data (default: data/)"
     )
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write the pages into (default: docs/)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="folder where drawn cards are kept between runs (default: .cache/sitegen beside the data folder)",
+    )
     parser.add_argument("--verbose", action="store_true", help="on an unexpected failure, print the whole traceback")
     args = parser.parse_args(argv)
     try:
-        result = generate(args.data, args.out)
+        result = generate(args.data, args.out, cache_dir=args.cache)
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -64,6 +64,9 @@ class SitegenConfig(base.Config):
     # This site's search (search_scripts.py: folding, dates, synonyms; one language file per edition). False:
     # Material's own lunr.vi, as the search benchmark compares.
     search = c.Type(bool, default=True)
+    # Where drawn social cards are kept between builds (cards.py), relative to mkdocs.yml, as Material's social
+    # plugin keeps its own (git ignores .cache/). A folder that cannot be written only costs the drawing.
+    cache_dir = c.Dir(default=".cache/sitegen")
 
 
 class _Echo(logging.Filter):
@@ -287,7 +290,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return  # the pages of every edition were written at the start of this build
         try:
             dataset, self._dataset = self._dataset, None
-            files, _ = make_files(Path(self.config.data_dir), dataset=dataset, search=self.config.search)
+            files, _ = make_files(
+                Path(self.config.data_dir), dataset=dataset, search=self.config.search, cache_dir=Path(self.config.cache_dir)
+            )
             self._pages = stage_pages(Path(config.docs_dir), files)
             self._pages.apply()
         except DataError as error:
