@@ -35,6 +35,7 @@ from .pages import nav_translations, navigation
 from .pipeline import make_files
 from .render import LANGUAGES, TEMPLATES, md_escape
 from .search_scripts import SCRIPTS as SEARCH_SCRIPTS
+from .slugs import slugify
 from .strings import t
 from .write import (
     STAGED,
@@ -180,6 +181,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                     f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
                     "fine for testing; set SITE_URL to the public address before publishing"
                 )
+        # Set here rather than in mkdocs.yml, which then stays plain YAML (no !!python/name) for every reader.
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
         if _offline(config):
             # Material's offline plugin would add iframe-worker from a CDN unless one is listed already.
             polyfills = list(config.extra.get("polyfills", []))
