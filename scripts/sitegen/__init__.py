@@ -7,8 +7,9 @@ The pipeline, one module a step:
     validate.py  dataset → checked against the JSON Schema (schema.json), errors in a maintainer's words
     truth.py     dataset → checked against the article: quotes, values as written, figures, references
     cache.py     drawn social cards kept between builds, in a per-user folder (never run or parsed)
-    compute.py   figures the site derives (days, ratios, shares), from the data (dates.py: the article's d/m/yyyy dates)
-    model.py     dataset + article + computed figures → what the templates read
+    compute.py   figures the site derives (days, ratios, shares), from the data
+    model.py     dataset + article + computed figures → what the templates read (dates.py: its dates, read once
+                 from the article's d/m/yyyy and shown by format_date: as written, in words by Babel, ISO)
     pages.py     the page registry: every page once, with its place in the navigation and its titles
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per
                  edition of languages.py (filters.py: the escapes for each place a text lands, Markdown

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_date
+from .dates import format_date
 from .model import Model
 
 FOLDER = "du-lieu"
@@ -42,7 +42,8 @@ def figures_csv(model: Model) -> str:
             {
                 **{column: figure[column] for column in CSV_COLUMNS if column in figure},
                 "kind": "article",
-                "date_iso": parse_date(figure["date"]).isoformat() if "date" in figure else "",
+                "date": format_date(figure["date"], "written") if "date" in figure else "",
+                "date_iso": format_date(figure["date"], "iso") if "date" in figure else "",
                 "paragraphs": " ".join(source["paragraph"] for source in figure["sources"]),
                 "quote": " / ".join(source["quote"] for source in figure["sources"]),
             }
