@@ -2,10 +2,10 @@
 
 The pipeline, one module a step:
 
+    loader.py    data/*.yml → one dataset, every string NFC, every place remembered (it places the checks' errors)
+    validate.py  dataset → checked alone: the JSON Schema (schema.json), real days, unique ids, references
     article.py   the article file → numbered paragraphs
-    loader.py    data/*.yml → one dataset, every string NFC, every place remembered
-    validate.py  dataset → checked against the JSON Schema (schema.json), errors in a maintainer's words
-    truth.py     dataset → checked against the article: quotes, values as written, figures, references
+    truth.py     dataset → checked against the article: quotes, values as written, figures, translation
     cache.py     drawn social cards kept between builds, in a per-user folder (never run or parsed)
     compute.py   figures the site derives (days, ratios, shares), from the data
     model.py     dataset + article + computed figures → what the templates read (dates.py: its dates, read once

@@ -8,13 +8,14 @@ another language's words by Babel, or as ISO 8601 for machines.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from babel.dates import format_date as babel_format_date
 
 # iso: 2024-01-12 (<time datetime>, JSON-LD, the CSV); written: 12/01/2024; long: 12 January 2024.
 Form = Literal["iso", "written", "long"]
 LONG = "d MMMM y"  # Babel's pattern (CLDR): the day, the month's name in the language, the year
+SCHEMA_DATE = "#/$defs/date"  # how schema.json types a field that holds a date
 
 
 class Date(dt.date):
@@ -35,6 +36,11 @@ class Date(dt.date):
 
     def __repr__(self) -> str:
         return f"Date({self.written!r})"
+
+
+def date_fields(properties: dict[str, Any]) -> list[str]:
+    """The fields of a schema's entry that hold a date: checked to exist by validate.py, read by model.py."""
+    return [name for name, prop in properties.items() if prop.get("$ref") == SCHEMA_DATE]
 
 
 def parse_date(text: str) -> Date:

@@ -9,7 +9,7 @@ from typing import Any
 
 from .article import Article
 from .compute import Computed, compute_all
-from .dates import parse_date
+from .dates import date_fields, parse_date
 from .loader import Dataset
 
 
@@ -75,9 +75,6 @@ class Model:
         return Counter(unit["kind"] for unit in self.data["units"]["list"]).most_common()
 
 
-DATE = "#/$defs/date"  # the schema's date: text as the article writes it (26/4/2024)
-
-
 def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     """Fill in the optional keys that the schema gives a default (``pictured: false``), and read the dates it
     types as ``$defs/date`` into Dates: once, here, so that nothing after parses one again."""
@@ -87,7 +84,7 @@ def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, A
             continue
         properties = sub["items"]["properties"]
         defaults = {key: prop["default"] for key, prop in properties.items() if "default" in prop}
-        dates = [key for key, prop in properties.items() if prop.get("$ref") == DATE]
+        dates = date_fields(properties)
         filled[name] = [
             {**defaults, **entry, **{key: parse_date(entry[key]) for key in dates if key in entry}} for entry in values[name]
         ]
