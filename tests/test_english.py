@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import gzip
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from helpers.html import elements, page_text, parse
-from sitegen.dates import parse_date
 
 
 def html(site: Path, page: str) -> str:
     return (site / page / "index.html").read_text(encoding="utf-8")
 
 
-def english_date(date: str) -> str:
-    day = parse_date(date)
+def english_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"  # the C locale's English month names
 
 

@@ -48,7 +48,7 @@ def test_pilot_page_is_an_event(site, model):
     data = jsonld(site, "dai-hoi-diem/")
     event = model.by_id("events", model.data["site"]["pilot"]["event"])
     assert data["@type"] == "Event"
-    assert data["startDate"].count("-") == 2 and data["startDate"].endswith(f"-{int(event['date'].split('/')[0]):02d}")
+    assert data["startDate"].count("-") == 2 and data["startDate"].endswith(f"-{event['date'].day:02d}")
     assert data["location"]["@type"] == "Place" and model.by_id("places", event["place"])["name"] in data["location"]["name"]
 
 

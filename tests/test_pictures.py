@@ -54,12 +54,12 @@ def test_timeline_chart_shows_every_milestone_and_computed_days(site, model, edi
     for event in model.timeline:  # every event of events.yml, by its date and its words
         assert (event["short_en"] if edition else event["short"]) in desc
         if not edition:
-            assert event["date"] in text
+            assert event["date"].written in text
     if edition:
-        assert english(model.timeline[0]["date"]) in text
+        assert english(model.timeline[0]["date"].written) in text
     # the days between consecutive milestones, as the chart says them, and that such numbers are computed
     for first, second in zip(model.timeline, model.timeline[1:]):
-        days = (as_date(second["date"]) - as_date(first["date"])).days
+        days = (as_date(second["date"].written) - as_date(first["date"].written)).days
         assert (f"{days} ngày" if not edition else f"{days} days") in text
     assert ("tính toán" if not edition else "computed") in text
 
@@ -69,7 +69,7 @@ def test_timeline_status_points_say_as_of(site, model):
     statuses = [event for event in model.timeline if "figure" in event]  # a figure's status on a day
     assert statuses
     for event in statuses:
-        said = f"{english(event['date'])}: {event['short_en']}"
+        said = f"{english(event['date'].written)}: {event['short_en']}"
         assert said in desc and "as of" in said and model.figure(event["figure"])["written"] in said
 
 

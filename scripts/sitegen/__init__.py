@@ -2,14 +2,14 @@
 
 The pipeline, one module a step:
 
+    loader.py    data/*.yml → one dataset, every string NFC, every place remembered (it places the checks' errors)
+    validate.py  dataset → checked alone: the JSON Schema (schema.json), real days, unique ids, references
     article.py   the article file → numbered paragraphs
-    loader.py    data/*.yml → one dataset, every string NFC, every place remembered
-    validate.py  dataset → checked against the JSON Schema (schema.json), errors in a maintainer's words
-    truth.py     dataset → checked against the article: quotes, values as written, figures, references
-    cache.py     drawn social cards kept between builds, in a per-user folder (never run or parsed)
-    compute.py   figures the site derives (days, ratios, shares), from the data (dates.py: the article's d/m/yyyy dates)
+    truth.py     dataset → checked against the article: quotes, values as written, figures, translation
+    compute.py   figures the site derives (days, ratios, shares), from the data
     numerals.py  the article's numbers as written (6.185, 29,75) read and shown, and where they disagree among themselves
-    model.py     dataset + article + computed figures → what the templates read
+    model.py     dataset + article + computed figures → what the templates read (dates.py: its dates, read once
+                 from the article's d/m/yyyy and shown by format_date: as written, in words by Babel, ISO)
     pages.py     the page registry: every page once, with its place in the navigation and its titles
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per
                  edition of languages.py (filters.py: the escapes for each place a text lands, Markdown

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_date
+from .dates import format_date
 from .model import Model
 from .numerals import parse, total_of
 
@@ -47,7 +47,8 @@ def figures_csv(model: Model) -> str:
                 "kind": "article",
                 "total": "" if total is None else total,
                 "percent": parse(figure["percent"]) if "percent" in figure else "",  # 29,75 as a number: 29.75
-                "date_iso": parse_date(figure["date"]).isoformat() if "date" in figure else "",
+                "date": format_date(figure["date"], "written") if "date" in figure else "",
+                "date_iso": format_date(figure["date"], "iso") if "date" in figure else "",
                 "paragraphs": " ".join(source["paragraph"] for source in figure["sources"]),
                 "quote": " / ".join(source["quote"] for source in figure["sources"]),
             }

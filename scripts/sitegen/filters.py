@@ -13,11 +13,10 @@ import re
 from typing import Any
 
 import yaml
-from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from . import numerals, strings
-from .dates import parse_date
+from .dates import Date, format_date
 from .languages import LANGUAGES
 from .model import Model
 
@@ -140,15 +139,13 @@ class Filters:
         """A unit's kind (Xã, Phường, Thị trấn) as this edition writes it within a sentence: "xã", "communes"."""
         return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]
 
-    def date_text(self, date: str) -> str:
+    def date_text(self, date: Date) -> str:
         """Vietnamese dates as the article writes them (12/01/2024); other languages in their own words, by
         Babel (Material's dependency): 12 January 2024."""
-        if self.lang == LANGUAGES[0]:
-            return date
-        return format_date(parse_date(date), "d MMMM y", locale=self.lang)
+        return format_date(date, "long", self.lang) if self.translated else format_date(date, "written")
 
-    def time_tag(self, date: str) -> Markup:
-        return Markup(f'<time datetime="{parse_date(date).isoformat()}">{escape(self.date_text(date))}</time>')
+    def time_tag(self, date: Date) -> Markup:
+        return Markup(f'<time datetime="{format_date(date, "iso")}">{escape(self.date_text(date))}</time>')
 
     def spelled(self, value: int) -> str:
         """A small count as English prose writes it (three, four); digits in Vietnamese, as the article writes them."""

@@ -14,7 +14,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .dates import parse_date
 from .numerals import in_language
 from .svg import CHAR, svg_element, text_lines, wrap
 
@@ -52,7 +51,7 @@ class Span:
 
     @property
     def days(self) -> int:
-        return (parse_date(self.second["date"]) - parse_date(self.first["date"])).days
+        return (self.second["date"] - self.first["date"]).days
 
 
 def spans(events: list[dict[str, Any]]) -> list[Span]:
@@ -92,9 +91,9 @@ class Timeline:
         pad, size, lead = 12.0, 13.0, 13.0 * 1.25
         n = len(self.events)
         slot = (width - 2 * pad) / n
-        first, last = parse_date(self.events[0]["date"]), parse_date(self.events[-1]["date"])
+        first, last = self.events[0]["date"], self.events[-1]["date"]
         total = max(1, (last - first).days)
-        x_of = lambda date: pad + 6 + (width - 2 * pad - 12) * (parse_date(date) - first).days / total  # noqa: E731
+        x_of = lambda date: pad + 6 + (width - 2 * pad - 12) * (date - first).days / total  # noqa: E731
         labels = [[self.date_text(e["date"])] + wrap(self.label(e), slot - 8, size) for e in self.events]
         rows = max(len(lines) for lines in labels)
         top = 4 + size

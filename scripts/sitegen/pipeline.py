@@ -15,7 +15,7 @@ from .article import Article, load_article
 from .cards import card_folder, page_cards
 from .errors import DataError, one_line
 from .export import export_files
-from .loader import Dataset, load_dataset
+from .loader import Dataset, check_collections, load_dataset
 from .model import Model, build_model
 from .render import render_pages
 from .search_scripts import search_files
@@ -34,18 +34,22 @@ class Result:
 
 
 def check_data(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset | None = None) -> tuple[Dataset, Article, dict]:
-    """Read and check the data and the article (its shape, then its truth); raises DataError."""
+    """Read and check the data and the article (its shape, then its truth); raises DataError. Each step hands on
+    to the next: the checks name the entry that is wrong, and the dataset that read it names its file and line."""
     dataset = dataset if dataset is not None else load_dataset(data_dir)
     schema = load_schema(schema_file)
-    check_shape(dataset, schema)
-    article = load_article(data_dir, dataset)
-    check_truth(dataset, schema, article)
+    check_collections(dataset, schema)
+    with dataset.placing():
+        check_shape(dataset, schema)
+        article = load_article(data_dir, dataset)
+        check_truth(dataset, schema, article)
     return dataset, article, schema
 
 
 def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset | None = None) -> Model:
     """Read and check everything; raises DataError before anything is written."""
-    return build_model(*check_data(data_dir, schema_file, dataset))
+    dataset, article, schema = check_data(data_dir, schema_file, dataset)
+    return build_model(dataset, article, schema)
 
 
 def build_files(model: Model, search: bool = True, cache_dir: Path | None = None) -> dict[str, bytes]:

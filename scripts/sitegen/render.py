@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import pages as registry
 from . import strings
-from .dates import parse_date
+from .dates import format_date
 from .filters import Filters, finalize, json_value, md_escape, yaml_string
 from .languages import LANGUAGES
 from .loader import Loader
@@ -48,7 +48,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         cap=lambda text: text[:1].upper() + text[1:],
         yaml=yaml_string,
         json=json_value,
-        iso_date=lambda date: parse_date(date).isoformat(),
+        iso_date=lambda date: format_date(date, "iso"),
         tr=filters.tr,
         said=filters.said,
         place_name=filters.place_name,
