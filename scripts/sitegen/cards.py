@@ -123,9 +123,7 @@ def card(folder: Path | None, site_name: str, title: str, figure: str, figure_la
 
 def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[str, str | bytes]:
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
-    puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html.
-    The later parts of a long page (paginate.py: front matter `part: 2`, ...) show their page's card."""
-    from .paginate import page_of_part
+    puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html."""
     from .render import LANGUAGES, front_matter, yaml_string
 
     site = model.data["site"]
@@ -133,15 +131,10 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
     default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
     out: dict[str, str | bytes] = {}
-    named: dict[str, str] = {}  # page file → its card's front matter lines
-    later_parts: list[str] = []
     for path, text in pages.items():
         if not path.endswith(".md") or not text.startswith("---\n"):
             continue
         meta = front_matter(text)
-        if meta.get("part", 1) > 1:
-            later_parts.append(path)
-            continue
         stem = path.removesuffix(".md")
         lang = next((code for code in LANGUAGES[1:] if stem.endswith(f".{code}")), LANGUAGES[0])
         page = stem.removesuffix(f".{lang}")
@@ -150,16 +143,11 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
         if figure_id is None:
             continue
         figure = model.figure(figure_id)
-        title = site["name" + suffix] if page == "index" else str(meta.get("part_of") or meta.get("title", ""))
+        title = site["name" + suffix] if page == "index" else str(meta.get("title", ""))
         label = figure["label" + suffix]
         png = card(folder, site["short_name" + suffix], title, figure["written"], label)
         file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
         out[file] = png
         alt = f"{title} — {figure['written']}: {label}"
-        named[path] = f"card: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n"
-        out[path] = "---\n" + named[path] + text[4:]
-    for path in later_parts:
-        owner = page_of_part(path)
-        if owner in named:
-            out[path] = "---\n" + named[owner] + pages[path][4:]
+        out[path] = f"---\ncard: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n" + text[4:]
     return out

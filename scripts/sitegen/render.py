@@ -6,7 +6,6 @@ from the data always shows as literal text; templates and filters that build Mar
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +14,11 @@ import yaml
 from markupsafe import Markup
 
 from . import pages as registry
-from . import strings
 from .dates import parse_date
 from .filters import Filters, finalize, json_value, md_escape, yaml_string
 from .languages import LANGUAGES
 from .loader import Loader
 from .model import Model
-from .paginate import paginate
 from .pictures import Pictures
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -91,7 +88,7 @@ def render_pages(model: Model) -> dict[str, str]:
     for lang in LANGUAGES:
         env = environment(model, lang)
         abbreviations = env.get_template("_abbreviations.md.j2").render()
-        edition = {page.markdown_file: env.get_template(page.markdown_file + ".j2").render(page=page) for page in registry.PAGES}
-        for file, text in paginate(edition, functools.partial(strings.t, lang=lang)).items():
-            pages[output_path(file, lang)] = f"{text}\n{abbreviations}"
+        for page in registry.PAGES:
+            text = env.get_template(page.markdown_file + ".j2").render(page=page)
+            pages[output_path(page.markdown_file, lang)] = f"{text}\n{abbreviations}"
     return dict(sorted(pages.items()))
