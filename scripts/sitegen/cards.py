@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import store, subfolder
+from .pagefile import PageFile
 
 FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
@@ -121,20 +122,18 @@ def card(folder: Path | None, site_name: str, title: str, figure: str, figure_la
     return png
 
 
-def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[str, str | bytes]:
+def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> dict[str, PageFile | bytes]:
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
-    puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html."""
-    from .render import LANGUAGES, front_matter, yaml_string
+    puts the English one under /en/), and the page with the card's path and alt text in its front matter, for
+    overrides/main.html."""
+    from .languages import LANGUAGES
 
     site = model.data["site"]
     cards = site.get("cards") or {}
     default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
-    out: dict[str, str | bytes] = {}
-    for path, text in pages.items():
-        if not path.endswith(".md") or not text.startswith("---\n"):
-            continue
-        meta = front_matter(text)
+    out: dict[str, PageFile | bytes] = {}
+    for path, page_file in pages.items():
         stem = path.removesuffix(".md")
         lang = next((code for code in LANGUAGES[1:] if stem.endswith(f".{code}")), LANGUAGES[0])
         page = stem.removesuffix(f".{lang}")
@@ -143,11 +142,11 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
         if figure_id is None:
             continue
         figure = model.figure(figure_id)
-        title = site["name" + suffix] if page == "index" else str(meta.get("title", ""))
+        title = site["name" + suffix] if page == "index" else str(page_file.meta.get("title", ""))
         label = figure["label" + suffix]
         png = card(folder, site["short_name" + suffix], title, figure["written"], label)
         file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
         out[file] = png
         alt = f"{title} — {figure['written']}: {label}"
-        out[path] = f"---\ncard: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n" + text[4:]
+        out[path] = page_file.with_meta(card=f"assets/cards/{page}.png", card_alt=alt)
     return out
