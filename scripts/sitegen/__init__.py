@@ -14,7 +14,7 @@ The pipeline, one module a step:
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per
                  edition of languages.py (filters.py: the escapes for each place a text lands, Markdown
                  or front matter, and the filters that need the model or the language)
-    paginate.py  a page that outgrew its budget → parts (slug/2.md, ...); long lists → shorter blocks
+    pagefile.py  a page as the steps hand it on: front matter (a mapping) and body, written out once
     pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes; svg.py: the
                  pieces both draw with: wrapped text, the <svg> element with its title and description)
     cards.py     each page's social card, a PNG

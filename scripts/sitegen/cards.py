@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .numerals import in_language
+from .pagefile import PageFile
 
 FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
@@ -149,27 +150,18 @@ def card(folder: Path | None, site_name: str, title: str, figure: str, figure_la
     return png
 
 
-def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[str, str | bytes]:
+def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> dict[str, PageFile | bytes]:
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
-    puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html.
-    The later parts of a long page (paginate.py: front matter `part: 2`, ...) show their page's card."""
-    from .paginate import page_of_part
-    from .render import LANGUAGES, front_matter, yaml_string
+    puts the English one under /en/), and the page with the card's path and alt text in its front matter, for
+    overrides/main.html."""
+    from .languages import LANGUAGES
 
     site = model.data["site"]
     cards = site.get("cards") or {}
     default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
-    out: dict[str, str | bytes] = {}
-    named: dict[str, str] = {}  # page file → its card's front matter lines
-    later_parts: list[str] = []
-    for path, text in pages.items():
-        if not path.endswith(".md") or not text.startswith("---\n"):
-            continue
-        meta = front_matter(text)
-        if meta.get("part", 1) > 1:
-            later_parts.append(path)
-            continue
+    out: dict[str, PageFile | bytes] = {}
+    for path, page_file in pages.items():
         stem = path.removesuffix(".md")
         lang = next((code for code in LANGUAGES[1:] if stem.endswith(f".{code}")), LANGUAGES[0])
         page = stem.removesuffix(f".{lang}")
@@ -178,16 +170,11 @@ def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[s
         if figure_id is None:
             continue
         figure = model.figure(figure_id)
-        title = site["name" + suffix] if page == "index" else str(meta.get("part_of") or meta.get("title", ""))
+        title = site["name" + suffix] if page == "index" else str(page_file.meta.get("title", ""))
         label, written = figure["label" + suffix], in_language(figure["written"], lang)
         png = card(folder, site["short_name" + suffix], title, written, label)
         file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
         out[file] = png
         alt = f"{title} — {written}: {label}"
-        named[path] = f"card: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n"
-        out[path] = "---\n" + named[path] + text[4:]
-    for path in later_parts:
-        owner = page_of_part(path)
-        if owner in named:
-            out[path] = "---\n" + named[owner] + pages[path][4:]
+        out[path] = page_file.with_meta(card=f"assets/cards/{page}.png", card_alt=alt)
     return out

@@ -1,9 +1,9 @@
 """The site's pages, each listed once: where it sits in the navigation, its title and heading in both
 languages, whether the home page points to it, and, for pages of statements, their topic sections.
 
-Everything else follows from this list: the navigation and its English names (plugin.py), each page's front
-matter and heading (templates/_page.md.j2), the home page's way onward, the check that site.yml describes every
-page, and the tests' list of pages. Adding a page is one entry here and one template, templates/<slug>.md.j2.
+Everything else follows from this list: the navigation and its English names (plugin.py), each page's title
+in its front matter (render.py) and its heading (templates/_page.md.j2), the home page's way onward, the check
+that site.yml describes every page, and the tests' list of pages. Adding a page is one entry here and one template, templates/<slug>.md.j2.
 A page's description is about the article, so it lives in the data (site.yml: pages, pages_en).
 """
 

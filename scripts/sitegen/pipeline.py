@@ -17,6 +17,7 @@ from .errors import DataError, one_line
 from .export import export_files
 from .loader import Dataset, check_collections, load_dataset
 from .model import Model, build_model
+from .pagefile import PageFile
 from .render import render_pages
 from .search_scripts import search_files
 from .truth import check_truth
@@ -57,12 +58,12 @@ def build_files(model: Model, search: bool = True, cache_dir: Path | None = None
     ``cache_dir``: where drawn cards are kept between builds (None: every card is drawn)."""
     rendered = render_pages(model)
     cards = page_cards(rendered, model, card_folder(cache_dir))  # the card images, and the pages with their card named
-    pages: dict[str, str | bytes] = {**rendered, **cards}
+    pages: dict[str, PageFile | bytes] = {**rendered, **cards}
     del rendered, cards
     files: dict[str, bytes] = {}
-    for path in sorted(pages):  # encoded one by one, so that no page is held twice (large data)
+    for path in sorted(pages):  # written out and encoded one by one, so that no page is held twice (large data)
         value = pages.pop(path)
-        files[path] = value.encode("utf-8") if isinstance(value, str) else value
+        files[path] = value.text().encode("utf-8") if isinstance(value, PageFile) else value
     files.update(export_files(model, SCHEMA_FILE))
     if search:
         files.update(search_files(model))
