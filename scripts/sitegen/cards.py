@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .languages import editions
 from .numerals import in_language
 from .pagefile import PageFile
 
@@ -154,18 +155,15 @@ def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> d
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
     puts the English one under /en/), and the page with the card's path and alt text in its front matter, for
     overrides/main.html."""
-    from .languages import LANGUAGES
-
     site = model.data["site"]
     cards = site.get("cards") or {}
     default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
     out: dict[str, PageFile | bytes] = {}
     for path, page_file in pages.items():
-        stem = path.removesuffix(".md")
-        lang = next((code for code in LANGUAGES[1:] if stem.endswith(f".{code}")), LANGUAGES[0])
-        page = stem.removesuffix(f".{lang}")
-        suffix = "" if lang == LANGUAGES[0] else f"_{lang}"
+        page, lang = editions().of_file(path)
+        page = page.removesuffix(".md")
+        suffix = f"_{lang}" if editions().translated(lang) else ""
         figure_id = own.get(page, default)
         if figure_id is None:
             continue
@@ -173,7 +171,7 @@ def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> d
         title = site["name" + suffix] if page == "index" else str(page_file.meta.get("title", ""))
         label, written = figure["label" + suffix], in_language(figure["written"], lang)
         png = card(folder, site["short_name" + suffix], title, written, label)
-        file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
+        file = "assets/cards/" + editions().page_file(page + ".md", lang).removesuffix(".md") + ".png"
         out[file] = png
         alt = f"{title} — {written}: {label}"
         out[path] = page_file.with_meta(card=f"assets/cards/{page}.png", card_alt=alt)

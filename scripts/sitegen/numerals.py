@@ -15,7 +15,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from .languages import LANGUAGES
+from .languages import editions
 
 # One number in either convention: 6.185 / 29,75 (Vietnamese) or 6,185 / 29.75 (English).
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
@@ -57,7 +57,7 @@ def in_language(written: str | int, lang: str) -> str:
     as written in the article's own language; in another, each number with a dot or a comma in it as that
     language writes it (6,185; 29.75), the others as written (01/15 keeps its zero)."""
     text = str(written)
-    if lang == LANGUAGES[0]:
+    if not editions().translated(lang):
         return text
     return TOKEN.sub(lambda match: match.group() if match.group().isdigit() else format_number(parse(match.group()), lang), text)
 

@@ -11,11 +11,14 @@ data is fixed.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from babel import Locale
+from babel.core import get_global
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -30,10 +33,11 @@ from mkdocs.utils.templates import TemplateContext
 from . import serve
 from .editions import split_search_index
 from .errors import DataError, one_line
+from .languages import editions, from_i18n, use
 from .loader import Dataset, data_files, load_dataset, read_yaml
 from .pages import nav_translations, navigation
 from .pipeline import make_files
-from .render import LANGUAGES, TEMPLATES, md_escape
+from .render import TEMPLATES, md_escape
 from .search_scripts import SCRIPTS as SEARCH_SCRIPTS
 from .slugs import slugify
 from .strings import t
@@ -127,13 +131,14 @@ def _offline(config: MkDocsConfig) -> bool:
     return offline is not None and bool(offline.config.get("enabled", True))
 
 
-def own_pages(docs_dir: Path, i18n, nav: list[dict[str, object]]) -> list[str]:
+def own_pages(docs_dir: Path, nav: list[dict[str, object]]) -> list[str]:
     """The pages written by hand in docs/, to follow ``nav``, the generated ones (each other edition's twin,
     page.en.md, goes with its page)."""
     registry = {entry for item in nav for entry in _nav_files(item)}
-    suffixes = tuple(f".{lang.locale}.md" for lang in (i18n.config.languages if i18n is not None else []) if not lang.default)
     return sorted(
-        name for name in hand_written(docs_dir) if name.endswith(".md") and not name.endswith(suffixes) and name not in registry
+        name
+        for name in hand_written(docs_dir)
+        if name.endswith(".md") and editions().of_file(name)[0] == name and name not in registry
     )
 
 
@@ -148,6 +153,12 @@ def _edition(config: MkDocsConfig) -> str | None:
     """The locale mkdocs-static-i18n is building (its `current_language`; no public accessor), or None."""
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) if i18n is not None else None
+
+
+def _og_locale(lang: str) -> str:
+    """An edition's Open Graph locale: its language and likely territory (vi_VN, en_US), by Babel's CLDR data."""
+    locale = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 class SitegenPlugin(BasePlugin[SitegenConfig]):
@@ -172,6 +183,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return config
         # Before mkdocs-static-i18n's on_config (priority -100), which reads the editions' navigation names.
         if not _building_other_edition(config):
+            i18n = config.plugins.get("i18n")
+            use(from_i18n(i18n.config.languages if i18n is not None else [], config.theme.get("language") or "en"))
             self._config = config
             self._begin(config)
             self._read_names(config)
@@ -249,11 +262,11 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def _navigation(self, config: MkDocsConfig) -> None:
         """The navigation from the page registry (pages.py), and its names in each other edition."""
         i18n = config.plugins.get("i18n")
-        nav = navigation()
-        config.nav = nav + own_pages(Path(config.docs_dir), i18n, nav)
+        nav = navigation(editions().default)
+        config.nav = nav + own_pages(Path(config.docs_dir), nav)
         for language in i18n.config.languages if i18n is not None else []:
-            if not language.default and language.locale in LANGUAGES:
-                language.nav_translations = nav_translations(LANGUAGES.index(language.locale))
+            if language.locale in editions().others:
+                language.nav_translations = nav_translations(editions().default, language.locale)
 
     def _read_names(self, config: MkDocsConfig) -> None:
         """Each edition's site name, description and footer come from the data (site.yml), so that another
@@ -262,8 +275,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         Material prints them raw in some places (the header, <title>, the footer) and with `| e` in others, so
         each is kept escaped, as Markup: text in both (`| e` leaves Markup as it is)."""
         data_dir = Path(self.config.data_dir)
-        i18n = config.plugins.get("i18n")
-        others = [lang.locale for lang in i18n.config.languages if not lang.default] if i18n is not None else []
+        others = list(editions().others)
         try:
             self._dataset = load_dataset(data_dir)  # read once a build: on_pre_build uses it
             values = self._dataset.values
@@ -278,12 +290,16 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     @event_priority(-150)  # after mkdocs-static-i18n's on_config, which builds each edition with this config
     def _name_edition(self, config: MkDocsConfig) -> MkDocsConfig:
-        """The names of the edition being built. Set here, not as mkdocs-static-i18n's per-language overrides:
-        it overrides options of plain types only, and warns at a Markup (a failure under --strict)."""
+        """The names of the edition being built, and the title of its headings' links (the toc extension's
+        permalink_title). Set here, not as mkdocs-static-i18n's per-language overrides: it overrides options of
+        plain types only, warns at a Markup (a failure under --strict), and forbids markdown_extensions."""
         if self.config.enabled:
             names = self.names.get(_edition(config) if _building_other_edition(config) else None, {})
             for attribute, value in names.items():
                 setattr(config, attribute, value)
+            toc = config.mdx_configs.get("toc")
+            if toc is not None and toc.get("permalink"):
+                toc["permalink_title"] = t("heading-link-title", _edition(config) or editions().default)
         return config
 
     on_config = CombinedEvent(_on_config, _name_edition)
@@ -320,9 +336,19 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_page_markdown(self, markdown: str, *, config: MkDocsConfig, **kwargs) -> str:
         if not self.config.enabled or self.error is None:
             return markdown
-        lang = _edition(config) or LANGUAGES[0]
+        lang = _edition(config) or editions().default
         detail = t("data-error-detail", lang).format(message=md_escape(self.error))  # a maintainer's words: English
         return f'!!! failure "{t("data-error-title", lang)}"\n\n    {detail}\n\n' + markdown
+
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        """For the theme's templates (overrides/): the site's words in the edition being built (404.html), its
+        folder, and its Open Graph locale (vi_VN: the language's likely territory, by Babel)."""
+        if self.config.enabled:
+            lang = _edition(config) or editions().default
+            env.globals.update(
+                site_words=functools.partial(t, lang=lang), edition_folder=editions().folder(lang), og_locale=_og_locale(lang)
+            )
+        return env
 
     @event_priority(-300)  # last: whatever else reads the page's front matter reads it as written
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav) -> TemplateContext:
@@ -360,8 +386,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self._place_not_found_pages(config)
         i18n = config.plugins.get("i18n")
         if i18n is not None:
-            others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
-            counts = split_search_index(Path(config.site_dir), others, _offline(config), self.config.search)
+            counts = split_search_index(Path(config.site_dir), _offline(config), self.config.search)
             log.info(f"search: one index per edition ({counts})")
         if self._warnings is not None and self._warnings.get_counts():
             self._abandon(config)  # MkDocs aborts next, for the warnings: docs/ and site/ stay as they were
@@ -383,10 +408,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     def _place_not_found_pages(self, config: MkDocsConfig) -> None:
         """The default edition's 404 at the root, each other edition's in its folder (en/404.html)."""
-        i18n = config.plugins.get("i18n")
-        default = next((lang.locale for lang in i18n.config.languages if lang.default), None) if i18n is not None else None
         for locale, output in self.not_found.items():
-            folder = Path(config.site_dir) if locale in (default, "", None) else Path(config.site_dir) / locale
+            folder = Path(config.site_dir) / editions().folder(locale or editions().default)
             if folder.is_dir():
                 (folder / "404.html").write_text(output, encoding="utf-8")
         self.not_found = {}
@@ -398,7 +421,5 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             server.watch(self.config.data_dir)
             server.watch(str(TEMPLATES))
             server.watch(str(SEARCH_SCRIPTS))
-            i18n = config.plugins.get("i18n")
-            others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default] if i18n else []
-            serve.wrap(server, others)
+            serve.wrap(server, list(editions().others))
         return server

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import pages as registry
 from .dates import format_date
 from .filters import Filters, finalize, md_escape
-from .languages import LANGUAGES
+from .languages import editions
 from .model import Model
 from .pagefile import PageFile
 from .pictures import Pictures
@@ -25,7 +25,7 @@ from .pictures import Pictures
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
+def environment(model: Model, lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*registry.EXTRA_TEMPLATES, TEMPLATES]),
         autoescape=True,
@@ -49,6 +49,7 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         said=filters.said,
         place_name=filters.place_name,
         unit_kind=filters.unit_kind,
+        unit_count=filters.unit_count,
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
     env.globals.update(
@@ -58,18 +59,15 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         article_meta=model.data["article"],
         site=model.data["site"],
         lang=lang,
+        languages=list(editions().locales),
         translated=filters.translated,
-        say=filters.say,
         t=filters.t,
-        translation=model.data["translation"],
+        # The article in this edition's language: translation.yml's `translation` is the English one (as the data's
+        # `_en` texts are), and serves any edition that has no `translation_<lang>` of its own.
+        translation=model.data.get(f"translation_{lang}", model.data["translation"]),
         pictures=Pictures(model, lang, filters.tr, filters.date_text, filters.place_name),
     )
     return env
-
-
-def output_path(path: str, lang: str) -> str:
-    """index.md → index.md in the default language, index.en.md in English (mkdocs-static-i18n's suffixes)."""
-    return path if lang == LANGUAGES[0] else path.removesuffix(".md") + f".{lang}.md"
 
 
 def render_pages(model: Model) -> dict[str, PageFile]:
@@ -79,11 +77,11 @@ def render_pages(model: Model) -> dict[str, PageFile]:
     page itself so that any engine reading the Markdown shows the same tooltips.
     """
     pages: dict[str, PageFile] = {}
-    for lang in LANGUAGES:
+    for lang in editions().locales:
         env = environment(model, lang)
         abbreviations = env.get_template("_abbreviations.md.j2").render()
         for page in registry.PAGES:  # one file a registry entry: a collection split in groups would list more
-            pages[output_path(page.markdown_file, lang)] = render_page(env, page, abbreviations)
+            pages[editions().page_file(page.markdown_file, lang)] = render_page(env, page, abbreviations)
     return dict(sorted(pages.items()))
 
 
@@ -92,7 +90,7 @@ def render_page(env: jinja2.Environment, page: registry.Page, abbreviations: str
     of the page, and the keys its template sets in ``meta`` (which win); its body: what the template writes."""
     template = env.get_template(page.markdown_file + ".j2").make_module({"page": page})
     own: dict[str, Any] = getattr(template, "meta", {})
-    say = cast(Callable[..., str], env.globals["say"])
+    t = cast(Callable[..., str], env.globals["t"])
     described = own["description"] if "description" in own else env.filters["tr"](env.globals["site"], "pages")[page.slug]
-    meta = {"title": say(*page.title), "description": described, **own}
+    meta = {"title": t(page.title), "description": described, **own}
     return PageFile(meta, f"{template}\n{abbreviations}")

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import DataError
-from .languages import LANGUAGES
+from .languages import editions
 from .model import Model
 
 SCRIPTS = Path(__file__).with_name("search")  # the JavaScript the worker runs for search
@@ -27,7 +27,8 @@ def search_lang(locale: str) -> str:
     """The lunr language an edition's search index names. The default edition's is mkdocs.yml's `search: lang:
     vi`; each other edition names a file of its own (vi_en: the same search, that edition's words), which
     editions.py writes into its index."""
-    return LANGUAGES[0] if locale == LANGUAGES[0] else f"{LANGUAGES[0]}_{locale}"
+    default = editions().default
+    return f"{default}_{locale}" if editions().translated(locale) else default
 
 
 def worker_file(locale: str) -> str:
@@ -71,7 +72,7 @@ def fold(text: str) -> str:
 
 def vocabulary(model: Model, locale: str) -> dict[str, list]:
     """An edition's synonym groups and question words (data/synonyms.yml: terms, or terms_<locale>), folded."""
-    key = "terms" if locale == LANGUAGES[0] else f"terms_{locale}"
+    key = f"terms_{locale}" if editions().translated(locale) else "terms"
     out: dict[str, list] = {"synonyms": [], "questions": []}
     for entry in model.data.get("synonyms", []):
         terms = list(dict.fromkeys(fold(term) for term in entry.get(key, [])))
@@ -87,7 +88,7 @@ def search_files(model: Model) -> dict[str, bytes]:
     code = worker_code()
     pairs = list({(fold(entry["abbr"]), fold(entry["expansion"])): None for entry in model.glossary})
     files = {}
-    for locale in LANGUAGES:
+    for locale in editions().locales:
         # The data first (the code reads it as it starts): data/glossary.yml's pairs, data/synonyms.yml's words.
         data = {"lang": search_lang(locale), "pairs": pairs, **vocabulary(model, locale)}
         files[worker_file(locale)] = f"self.searchData={json.dumps(data, separators=(',', ':'))};\n{code}".encode()
