@@ -11,15 +11,21 @@ from typing import Any
 class Computed:
     id: str
     label: str
-    label_en: str
     value: float
     digits: int
     unit: str
-    unit_en: str
     approximate: bool
     bound: str | None  # "at-most" / "at-least" when an input is an "as of" date
     op: str
     inputs: tuple[dict[str, Any], ...]  # the events or figures it was computed from, with their sources
+    translated: dict[str, str]  # label_en, unit_en, ...: the label and unit in each other language the data gives
+
+    def __getattr__(self, name: str) -> str:
+        """item.label_en, as the data's other entries have it."""
+        translated = self.__dict__.get("translated", {})
+        if name in translated:
+            return translated[name]
+        raise AttributeError(name)
 
     @property
     def rounded(self) -> float:
@@ -49,7 +55,8 @@ def compute_all(values: dict[str, Any]) -> tuple[Computed, ...]:
         inputs = tuple(lookup[tuple(ref.split("/", 1))] for ref in item["inputs"])
         results.append(
             Computed(
-                **{key: item[key] for key in ("id", "label", "label_en", "digits", "unit", "unit_en", "approximate", "op")},
+                **{key: item[key] for key in ("id", "label", "digits", "unit", "approximate", "op")},
+                translated={key: text for key, text in item.items() if key.startswith(("label_", "unit_"))},
                 value=OPERATIONS[item["op"]](*inputs),
                 bound=item.get("bound"),
                 inputs=inputs,
