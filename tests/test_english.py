@@ -102,3 +102,11 @@ def test_english_places_page_names_districts_and_successors_in_english(site, mod
     successors = [unit["successor"] for unit in model.data["units"]["list"] if "successor" in unit]
     for successor in successors:
         assert successor not in page, successor
+
+
+def test_english_overview_gives_each_outside_excerpt_in_english_beside_the_vietnamese(site, model):
+    text = " ".join(page_text(html(site, "en/tong-quan/")).split())
+    documents = [doc for doc in model.data["context_documents"] if "excerpt_en" in doc]
+    assert documents
+    for doc in documents:
+        assert " ".join(doc["excerpt"].split()) in text and " ".join(doc["excerpt_en"].split()) in text, doc["id"]
