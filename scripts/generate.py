@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the site's Markdown pages into docs/ from data/ (the article and its facts).
 
-    python scripts/generate.py [--data DIR] [--out DIR]
+    python scripts/generate.py [--data DIR] [--out DIR] [--cache DIR]
 
 `mkdocs build` and `mkdocs serve` run this step themselves, through the sitegen plugin.
 """

@@ -1,8 +1,8 @@
 """Shared fixtures: the project's data, one built site per test run, a loopback server and headless Chromium.
 
 The site is built once per run (per worker under pytest-xdist), in-process and into a temporary folder: the
-repository's own docs/ and site/ are never written. Whatever SITE_URL says, tests read the address from the
-built configuration.
+repository's own docs/, site/ and .cache/ are never written. Whatever SITE_URL says, tests read the address
+from the built configuration.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from helpers.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 from helpers.project import build_site  # noqa: E402
+from sitegen import cards, pipeline  # noqa: E402
 from sitegen.pipeline import load_model  # noqa: E402
 
 # A suite started in the background (`nohup … &`) inherits SIGINT ignored, and so would every `mkdocs serve`
@@ -67,6 +69,18 @@ def pytest_collection_modifyitems(config, items):
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     for line in _missing:
         terminalreporter.write_line(line, yellow=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def card_cache(tmp_path_factory) -> Iterator[Path]:
+    """The drawn cards of every in-process build and generate() of the test session go to one folder of its own
+    (per worker), whatever cache_dir they are given: no test reads or writes the user's or the repository's
+    .cache/, and a card drawn by one test is not drawn again by the next. (A build in a subprocess uses its
+    project copy's own .cache/, in that test's temporary folder.) tests/test_cache.py puts the real one back."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "card_folder", lambda cache_dir: cards.card_folder(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,9 @@ def body_text(model) -> str:
 
 def test_every_date_of_the_article_is_in_the_data(model):
     dates = set(re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", body_text(model)))
-    known = {entry["date"] for name in ("events", "figures", "documents") for entry in model.data[name] if "date" in entry}
+    known = {
+        entry["date"].written for name in ("events", "figures", "documents") for entry in model.data[name] if "date" in entry
+    }
     assert dates, "the article has dates"
     assert dates <= known, dates - known
 

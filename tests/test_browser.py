@@ -152,6 +152,23 @@ def test_palette_toggle_reaches_the_dark_scheme(page, server):
     assert {"default", "slate"} <= seen
 
 
+# A word each edition's toggle names its target by (mkdocs.yml), and the palette's media it switches to.
+TARGETS = {
+    "": {"sáng": "(prefers-color-scheme: light)", "tối": "(prefers-color-scheme: dark)", "hệ thống": "(prefers-color-scheme)"},
+    "en/": {"light": "(prefers-color-scheme: light)", "dark": "(prefers-color-scheme: dark)", "system": "(prefers-color-scheme)"},
+}
+
+
+@pytest.mark.parametrize("edition", TARGETS, ids=["vi", "en"])
+def test_palette_toggle_tooltip_says_what_a_click_does(page, server, edition):
+    page.goto(f"{server}/{edition}")
+    for _ in range(3):
+        label = page.locator("form[data-md-component=palette] label:visible").first
+        promised = [media for word, media in TARGETS[edition].items() if word in label.get_attribute("title")]
+        label.click()
+        assert promised == [page.locator("body").get_attribute("data-md-color-media")]
+
+
 def test_keyboard_reaches_skip_link_search_and_results(page, server):
     page.goto(server + "/so-lieu/")
     page.keyboard.press("Tab")

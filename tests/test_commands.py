@@ -4,6 +4,7 @@ data is fixed, survives a bug in the generator, and leaves no temporary folder b
 
 from __future__ import annotations
 
+import html
 import os
 import queue
 import re
@@ -11,11 +12,13 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from helpers.project import SYNTHETIC, copy_project, edit, run_mkdocs, snapshot
 
@@ -151,6 +154,22 @@ def test_serve_shows_the_error_in_the_page_language_keeps_the_pages_and_recovers
         server.stop()
     assert not list((tmp_path / "tmp").glob("mkdocs_*")), "serve left its temporary folder"
     assert "Traceback" not in "".join(server.log)
+    assert "Overriding" not in "".join(server.log)  # i18n's echo of our own settings does not bury the error
+
+
+def test_serve_started_on_bad_data_names_the_last_good_pages_from_the_data(project, tmp_path):
+    assert run_mkdocs("build", cwd=project).returncode == 0  # the last good pages, in docs/
+    edit(project / "data" / "figures.yml", "    value: 10\n", "    value: [10\n")  # not YAML: no dataset
+    site = yaml.safe_load((project / "data" / "site.yml").read_text(encoding="utf-8"))["site"]
+    server = Server(project, tmp_path / "tmp")
+    try:
+        for edition, suffix in (("", ""), ("en/", "_en")):
+            page = server.get(edition + "so-lieu/")
+            assert "10/10" in page and ("Lỗi dữ liệu" in page if not edition else "Data error" in page)
+            assert html.escape(site["short_name" + suffix], quote=False) in page.split("</header>")[0], edition
+            assert html.escape(site["copyright" + suffix], quote=False) in page.split("<footer")[-1], edition
+    finally:
+        server.stop()
 
 
 def test_serve_survives_a_bug_in_the_generator(project, tmp_path):
@@ -195,17 +214,28 @@ def test_serve_survives_bad_saves_and_keeps_answering(project, tmp_path):
         for path in pristine.iterdir():
             shutil.copy2(path, data / path.name)
 
+    def break_names(d: Path) -> None:  # the names' own file: the pages keep the names last read
+        edit(d / "site.yml", "  short_name: ", "  short_name: [")
+
+    def markup_in_message(d: Path) -> None:  # the error quotes the bad value: shown as text, not markup
+        edit(d / "figures.yml", "    value: 10\n", "    value: <b>mười</b>\n")
+
+    site = yaml.safe_load((data / "site.yml").read_text(encoding="utf-8"))["site"]
+    saves = {name: CASES[name][0] for name in REPRESENTATIVE} | {"site.yml": break_names, "markup": markup_in_message}
     server = Server(project, tmp_path / "tmp")
     try:
         page = server.get("so-lieu/")
-        for name in REPRESENTATIVE:
-            damage, _ = CASES[name]
+        for name, damage in saves.items():
             put_back()
             damage(data)
             (data / "site.yml").touch()  # every case wakes the watcher, even one that only adds a folder
             server.rebuilt(page)
             page = server.get("so-lieu/")
             assert "Lỗi dữ liệu" in page and "10/10" in page, name
+            header = page.split("</header>")[0]
+            assert html.escape(site["short_name"], quote=False) in header, name  # not MkDocs' placeholder
+            assert html.escape(site["copyright"], quote=False) in page.split("<footer")[-1], name
+            assert "<b>" not in page, name
         put_back()
         (data / "site.yml").touch()
         server.rebuilt(page)
@@ -213,3 +243,20 @@ def test_serve_survives_bad_saves_and_keeps_answering(project, tmp_path):
     finally:
         server.stop()
     assert "Traceback" not in "".join(server.log)
+
+
+def test_serve_answers_as_the_published_site_would(project, tmp_path):
+    """A missing address under an edition gets that edition's 404 page; the downloads open as text, readable."""
+    server = Server(project, tmp_path / "tmp")
+    try:
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            server.get("en/no-such-page/")
+        assert re.search(r"<html[^>]* lang=\"?en\b", missing.value.read().decode("utf-8"))
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            server.get("no-such-page/")
+        assert re.search(r"<html[^>]* lang=\"?vi\b", missing.value.read().decode("utf-8"))
+        for download in ("du-lieu/bai-viet-goc.txt", "du-lieu/figures.yml"):
+            with urllib.request.urlopen(server.url + download, timeout=HANG) as response:
+                assert response.headers["Content-Type"] == "text/plain; charset=utf-8", download
+    finally:
+        server.stop()

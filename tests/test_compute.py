@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from sitegen.compute import compute_all
+from sitegen.dates import Date
 
 
 def computed(op: str, *inputs: str, digits: int = 0) -> float:
     events = [
-        {"id": "a", "date": "12/01/2024", "sources": []},
-        {"id": "b", "date": "26/4/2024", "sources": []},
-        {"id": "c", "date": "1/3/2024", "sources": []},
+        {"id": "a", "date": Date("12/01/2024"), "sources": []},
+        {"id": "b", "date": Date("26/4/2024"), "sources": []},
+        {"id": "c", "date": Date("1/3/2024"), "sources": []},
     ]
     figures = [
         {"id": "x", "value": 756, "total": 756},

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
+
 from helpers.html import elements
 
 
@@ -46,14 +48,16 @@ def test_pilot_page_is_an_event(site, model):
     data = jsonld(site, "dai-hoi-diem/")
     event = model.by_id("events", model.data["site"]["pilot"]["event"])
     assert data["@type"] == "Event"
-    assert data["startDate"].count("-") == 2 and data["startDate"].endswith(f"-{int(event['date'].split('/')[0]):02d}")
+    assert data["startDate"].count("-") == 2 and data["startDate"].endswith(f"-{event['date'].day:02d}")
     assert data["location"]["@type"] == "Place" and model.by_id("places", event["place"])["name"] in data["location"]["name"]
 
 
-def test_data_page_is_a_dataset_with_downloads_and_a_licence(site, model):
-    data = jsonld(site, "du-lieu/")
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["vi", "en"])
+def test_data_page_is_a_dataset_with_downloads_and_a_licence(built, model, edition):
+    data = jsonld(built.site, edition + "du-lieu/")
     assert data["@type"] == "Dataset" and data["name"]
     assert data["license"] == model.data["site"]["licence"]["url"]
     for download in data["distribution"]:
         assert download["@type"] == "DataDownload"
-        assert (site / "du-lieu" / download["contentUrl"]).is_file()
+        assert download["contentUrl"].startswith(built.site_url)  # a whole address, as crawlers read it
+        assert (built.site / download["contentUrl"].removeprefix(built.site_url)).is_file()

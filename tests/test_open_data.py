@@ -35,7 +35,7 @@ def test_csv_has_a_row_per_figure_with_date_and_source(site, model):
     assert [row["id"] for row in article_rows] == [figure["id"] for figure in model.figures]
     for figure, row in zip(model.figures, article_rows):
         assert row["written"] == figure["written"]
-        assert row["date"] == figure.get("date", "")
+        assert row["date"] == (figure["date"].written if "date" in figure else "")
         assert row["paragraphs"].split() == [source["paragraph"] for source in figure["sources"]]
     computed = {row["id"]: row["value"] for row in rows if row["kind"] == "computed"}
     assert computed == {item.id: str(item.rounded) for item in model.computed}

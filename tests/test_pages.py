@@ -1,5 +1,5 @@
-"""The page registry is the one place a page is declared: one entry and one template make a new page, in
-both editions, in the navigation and (if asked) on the home page."""
+"""The page registry is the one place a page is declared: one entry, one template and its words in the
+catalogue make a new page, in both editions, in the navigation and (if asked) on the home page."""
 
 from __future__ import annotations
 
@@ -9,21 +9,25 @@ from dataclasses import replace
 import pytest
 
 from helpers.project import SYNTHETIC, build_site, copy_project
-from sitegen import pages
+from sitegen import pages, strings
 from sitegen.errors import DataError
 from sitegen.pipeline import generate
 
 
 @pytest.fixture
 def made_up_page(tmp_path, monkeypatch):
-    """A page 'thu-nghiem' (a made-up one): one registry entry, one template, one description in the data."""
+    """A page 'thu-nghiem' (a made-up one): one registry entry, one template, its words in the catalogue, one
+    description in the data."""
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "thu-nghiem.md.j2").write_text(
-        '{% extends "_page.md.j2" %}\n{% block content %}\n{{ say("Trang thử nghiệm.", "A test page.") }}\n{% endblock %}\n',
+        '{% extends "_page.md.j2" %}\n{% block content %}\n{{ t("trial-text") }}\n{% endblock %}\n',
         encoding="utf-8",
     )
-    entry = pages.Page("thu-nghiem", ("Thử nghiệm", "Trial"), section="tra-cuu", on_home=True)
+    entry = pages.Page("thu-nghiem", "page-trial", section="tra-cuu", on_home=True)
+    words = {"page-trial": {"vi": "Thử nghiệm", "en": "Trial"}, "trial-text": {"vi": "Trang thử nghiệm.", "en": "A test page."}}
+    catalogue = {**strings.strings(), **words}
+    monkeypatch.setattr(strings, "strings", lambda: catalogue)
     monkeypatch.setattr(pages, "PAGES", (*pages.PAGES, entry))
     monkeypatch.setattr(pages, "EXTRA_TEMPLATES", [str(templates)])
     data = tmp_path / "data"

@@ -54,12 +54,12 @@ def test_timeline_chart_shows_every_milestone_and_computed_days(site, model, edi
     for event in model.timeline:  # every event of events.yml, by its date and its words
         assert (event["short_en"] if edition else event["short"]) in desc
         if not edition:
-            assert event["date"] in text
+            assert event["date"].written in text
     if edition:
-        assert english(model.timeline[0]["date"]) in text
+        assert english(model.timeline[0]["date"].written) in text
     # the days between consecutive milestones, as the chart says them, and that such numbers are computed
     for first, second in zip(model.timeline, model.timeline[1:]):
-        days = (as_date(second["date"]) - as_date(first["date"])).days
+        days = (as_date(second["date"].written) - as_date(first["date"].written)).days
         assert (f"{days} ngày" if not edition else f"{days} days") in text
     assert ("tính toán" if not edition else "computed") in text
 
@@ -69,7 +69,7 @@ def test_timeline_status_points_say_as_of(site, model):
     statuses = [event for event in model.timeline if "figure" in event]  # a figure's status on a day
     assert statuses
     for event in statuses:
-        said = f"{english(event['date'])}: {event['short_en']}"
+        said = f"{english(event['date'].written)}: {event['short_en']}"
         assert said in desc and "as of" in said and model.figure(event["figure"])["written"] in said
 
 
@@ -189,17 +189,34 @@ def test_locator_map_names_its_places_boundaries_and_credit(site, model, edition
     assert ("Outside the article" if edition else "Ngoài bài viết") in beside
     for name in lowest:
         assert name in beside
-    assert "@svg-maps/vietnam" in beside and "CC BY 4.0" in beside
     assert province["name"] in svgs(site, edition + "dia-danh/")[0]["_text"]
 
 
-def test_vendored_map_is_small_and_licensed():
-    import gzip
-    from pathlib import Path
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_locator_map_credits_its_source_and_terms_in_the_edition_s_words(site, edition):
+    from sitegen.locator import shapes
+    from sitegen.strings import t
 
-    vendor = Path(__file__).resolve().parents[1] / "scripts" / "sitegen" / "vendor"
+    html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
+    credit = html[html.index("pic-credit") :]
+    credit = credit[: credit.index("</span>")]
+    links = {a["_text"]: a["href"] for a in elements(credit, "a")}
+    source = shapes()["credit"]
+    terms = re.search(r"\[([^\]]+)\]\(\{terms\}\)", t("map-credit", "en" if edition else "vi")).group(1)  # its words for them
+    assert links == {source["name"]: source["url"], terms: source["terms"]}
+    assert "npm" not in credit and "CC BY" not in credit  # no package name, no other licence
+
+
+def test_vendored_map_is_small_and_its_terms_travel_with_it():
+    import gzip
+    import json
+
+    vendor = ROOT / "scripts" / "sitegen" / "vendor"
+    data = json.loads((vendor / "vietnam-provinces.json").read_text(encoding="utf-8"))
     assert len(gzip.compress((vendor / "vietnam-provinces.json").read_bytes())) <= 60_000
-    assert "Attribution 4.0 International" in (vendor / "LICENSE-svg-maps-vietnam.md").read_text(encoding="utf-8")
+    assert data["licence"] == "public domain"
+    assert "Natural Earth data is public domain." in (vendor / "LICENSE-natural-earth.md").read_text(encoding="utf-8")
+    assert sorted(path.name for path in vendor.iterdir()) == ["LICENSE-natural-earth.md", "README.md", "vietnam-provinces.json"]
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

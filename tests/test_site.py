@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
@@ -117,3 +118,17 @@ def test_two_builds_give_identical_html(tmp_path, monkeypatch):
     for name in ("a", "b"):
         build_site(ROOT / "mkdocs.yml", tmp_path / name / "docs", tmp_path / name / "site")
     assert snapshot(tmp_path / "a" / "site") == snapshot(tmp_path / "b" / "site")
+
+
+def test_heading_anchors_keep_every_letter_of_a_vietnamese_heading(site, pages):
+    """A page's heading link spells its title in plain letters: "Địa danh" → #dia-danh (Python-Markdown's own
+    slugify dropped "đ": #ia-danh)."""
+    checked = 0
+    for page in pages:
+        (h1,) = elements((site / page / "index.html").read_text(encoding="utf-8"), "h1")
+        title = h1["_text"].replace("¶", "").strip()
+        folded = unicodedata.normalize("NFKD", title.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore")
+        if "id" in h1 and title != folded.decode():
+            assert h1["id"] == re.sub(r"[^a-z0-9]+", "-", folded.decode().lower()).strip("-"), page
+            checked += 1
+    assert checked

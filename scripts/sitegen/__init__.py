@@ -2,18 +2,19 @@
 
 The pipeline, one module a step:
 
+    loader.py    data/*.yml → one dataset, every string NFC, every place remembered (it places the checks' errors)
+    validate.py  dataset → checked alone: the JSON Schema (schema.json), real days, unique ids, references
     article.py   the article file → numbered paragraphs
-    loader.py    data/*.yml → one dataset, every string NFC, every place remembered
-    validate.py  dataset → checked against the JSON Schema (schema.json), errors in a maintainer's words
-    truth.py     dataset → checked against the article: quotes, values as written, figures, references
-    cache.py     drawn social cards kept between builds, in a per-user folder (never run or parsed)
-    compute.py   figures the site derives (days, ratios, shares), from the data (dates.py: the article's d/m/yyyy dates)
-    model.py     dataset + article + computed figures → what the templates read
+    truth.py     dataset → checked against the article: quotes, values as written, figures, translation
+    compute.py   figures the site derives (days, ratios, shares), from the data
+    numerals.py  the article's numbers as written (6.185, 29,75) read and shown, and where they disagree among themselves
+    model.py     dataset + article + computed figures → what the templates read (dates.py: its dates, read once
+                 from the article's d/m/yyyy and shown by format_date: as written, in words by Babel, ISO)
     pages.py     the page registry: every page once, with its place in the navigation and its titles
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per
                  edition of languages.py (filters.py: the escapes for each place a text lands, Markdown
                  or front matter, and the filters that need the model or the language)
-    paginate.py  a page that outgrew its budget → parts (slug/2.md, ...); long lists → shorter blocks
+    pagefile.py  a page as the steps hand it on: front matter (a mapping) and body, written out once
     pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes; svg.py: the
                  pieces both draw with: wrapped text, the <svg> element with its title and description)
     cards.py     each page's social card, a PNG
@@ -21,5 +22,7 @@ The pipeline, one module a step:
     search_scripts.py  the search worker's Vietnamese file: the data, and search/'s code as minified
     write.py     pages → docs/, all or nothing
     pipeline.py  the steps above in order (scripts/generate.py runs it from the command line)
-    plugin.py    the MkDocs plugin that runs generate before every build (editions.py: a search index each)
+    plugin.py    the MkDocs plugin that runs generate before every build (editions.py: a search index each;
+                 serve.py: under `mkdocs serve`, each edition's 404 page and downloads that open as text;
+                 slugs.py: heading anchors that keep "đ", for mkdocs.yml's toc)
 """

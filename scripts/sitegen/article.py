@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import unicodedata
@@ -10,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError
+from .errors import DataError, EntryError
 from .loader import Dataset, decode, read_file
 
 
@@ -20,9 +19,6 @@ class Paragraph:
     number: int
     kind: str  # body, title, caption, heading, byline
     text: str
-
-
-MAX_COMPARED = 1000  # characters of a quote compared with the article's passages (quotes are a sentence or two)
 
 
 @dataclass(frozen=True)
@@ -40,20 +36,6 @@ class Article:
         """Looked up once per cited source by several checks and pages: by id, not by a scan."""
         return self._by_id.get(pid)
 
-    def closest_passage(self, text: str) -> tuple[str, str]:
-        """The paragraph id and the passage of the article most like ``text``, for error messages."""
-        text = text[:MAX_COMPARED]  # SequenceMatcher's time grows with the product of both lengths
-        best = ("", "", 0.0)
-        for paragraph in self.paragraphs:
-            words = paragraph.text.split()
-            size = max(1, len(text.split()))
-            for start in range(0, max(1, len(words) - size + 1)):
-                passage = " ".join(words[start : start + size])
-                score = difflib.SequenceMatcher(None, text, passage, autojunk=False).ratio()
-                if score > best[2]:
-                    best = (paragraph.id, passage, score)
-        return best[0], best[1]
-
 
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024  # a news article is a few kB; this stops a wrong path early
 
@@ -63,8 +45,8 @@ def article_path(data_dir: Path, dataset: Dataset) -> Path:
     written = dataset.values["article"]["file"]
     path = (data_dir / written).resolve()
     if not path.is_relative_to(data_dir.resolve()):
-        raise DataError(
-            *dataset.place(("article", "file")),
+        raise EntryError(
+            ("article", "file"),
             f"{written!r} is outside the data folder",
             "the article's file name, inside the data folder beside article.yml",
         )
@@ -114,23 +96,21 @@ def _sources(value: Any):
 
 def read_article_bytes(data_dir: Path, dataset: Dataset) -> tuple[Path, bytes]:
     path = article_path(data_dir, dataset)
-    file, where = dataset.place(("article", "file"))
     try:
         raw = read_file(path, MAX_ARTICLE_BYTES)
     except DataError as error:
-        raise DataError(
-            file,
-            where,
+        raise EntryError(
+            ("article", "file"),
             f"the article {dataset.values['article']['file']!r} {error.problem}",
             "a text file inside the data folder, at most 8 MB",
         ) from None
     expected = dataset.values["article"]["sha256"]
     digest = hashlib.sha256(raw).hexdigest()
     if digest != expected:
-        raise DataError(
-            *dataset.place(("article", "sha256")),
+        raise EntryError(
+            ("article", "sha256"),
             f"the article {path.name} is not the one the data was checked against ({describe_change(raw, expected, dataset)})",
-            f"the same text; if the change is meant, review the quotes and set sha256 to {digest} in {file}",
+            f"the same text; if the change is meant, review the quotes and set sha256 to {digest} in {dataset.files['article']}",
         )
     return path, raw
 
@@ -159,8 +139,8 @@ def load_article(data_dir: Path, dataset: Dataset) -> Article:
     lines = {" ".join(line.split()) for line in text.splitlines()}
     for index, widget in enumerate(meta["widget_lines"]):
         if widget.strip() not in lines:
-            raise DataError(
-                *dataset.place(("article", "widget_lines", index)),
+            raise EntryError(
+                ("article", "widget_lines", index),
                 f"the line {widget!r} is not in the article",
                 "a whole line of the article's web page widgets",
             )

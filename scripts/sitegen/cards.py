@@ -1,30 +1,57 @@
 """Social cards: one 1200×630 PNG per page and edition, the link-preview image (og:image).
 
 Drawn with Pillow and Be Vietnam Pro (vendored in fonts/, OFL), which has every Vietnamese letter: the site
-name, the page title and one key figure. A card is kept by the hash of everything drawn on it, so an unchanged
-page costs a file read on the next build, not a drawing.
+name, the page title and one key figure. A card is kept in the cache folder (the plugin's ``cache_dir``) by the
+hash of everything drawn on it and of what draws it, so an unchanged page costs a file read on the next build,
+not a drawing. The PNG bytes are copied into the site as they are: nothing read back is run or parsed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
+import os
 from pathlib import Path
 from typing import Any
 
-from .cache import store, subfolder
+from .languages import editions
+from .numerals import in_language
+from .pagefile import PageFile
 
 FONTS = Path(__file__).with_name("fonts")
 SIZE = (1200, 630)
 # Material's palette (site.css): the deep red passes contrast with white; ink and muted text as on the pages.
 RED, INK, MUTED, PAPER = (179, 38, 30), (33, 33, 33), (90, 90, 90), (255, 255, 255)
+KEEP_CARDS = 400  # 30 cards today (both editions), many versions each: the cache does not grow without end
 
 
-def card_folder() -> Path | None:
-    """Drawn cards, in the per-user cache folder (cache.py: owned by this user, nobody else can write);
-    None if there is none. Bounded: store() keeps the newest cards only."""
-    return subfolder("cards")
+def card_folder(cache_dir: Path | None) -> Path | None:
+    """The drawn cards' folder, cards/ in ``cache_dir``, made if need be; None without a cache or where it cannot
+    be made (a read-only project): then every card is drawn, and the build goes on."""
+    if cache_dir is None:
+        return None
+    folder = cache_dir / "cards"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _store(path: Path, png: bytes) -> None:
+    """Keep a card whole or not at all, and its folder to the newest KEEP_CARDS cards."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        temporary.write_bytes(png)
+        os.replace(temporary, path)
+        cards = sorted(path.parent.glob("*.png"), key=lambda card: card.stat().st_mtime, reverse=True)
+        for old in cards[KEEP_CARDS:]:
+            old.unlink()
+    except OSError:  # a folder that cannot be written only costs the next build its drawing
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 @functools.cache
@@ -113,53 +140,39 @@ def card(folder: Path | None, site_name: str, title: str, figure: str, figure_la
     """The card's PNG, from the cache when the same words were drawn before."""
     key = hashlib.sha256("\x00".join((_drawing_digest(), site_name, title, figure, figure_label)).encode()).hexdigest()[:24]
     path = folder / f"{key}.png" if folder else None
-    if path and path.is_file():
-        return path.read_bytes()
+    if path:
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass  # not drawn yet (or unreadable): drawn now
     png = draw_card(site_name, title, figure, figure_label)
     if path:
-        store(path, png)
+        _store(path, png)
     return png
 
 
-def page_cards(pages: dict[str, str], model: Any, folder: Path | None) -> dict[str, str | bytes]:
+def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> dict[str, PageFile | bytes]:
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
-    puts the English one under /en/), and its path and alt text in the page's front matter for overrides/main.html.
-    The later parts of a long page (paginate.py: front matter `part: 2`, ...) show their page's card."""
-    from .paginate import page_of_part
-    from .render import LANGUAGES, front_matter, yaml_string
-
+    puts the English one under /en/), and the page with the card's path and alt text in its front matter, for
+    overrides/main.html."""
     site = model.data["site"]
     cards = site.get("cards") or {}
     default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
-    out: dict[str, str | bytes] = {}
-    named: dict[str, str] = {}  # page file → its card's front matter lines
-    later_parts: list[str] = []
-    for path, text in pages.items():
-        if not path.endswith(".md") or not text.startswith("---\n"):
-            continue
-        meta = front_matter(text)
-        if meta.get("part", 1) > 1:
-            later_parts.append(path)
-            continue
-        stem = path.removesuffix(".md")
-        lang = next((code for code in LANGUAGES[1:] if stem.endswith(f".{code}")), LANGUAGES[0])
-        page = stem.removesuffix(f".{lang}")
-        suffix = "" if lang == LANGUAGES[0] else f"_{lang}"
+    out: dict[str, PageFile | bytes] = {}
+    for path, page_file in pages.items():
+        page, lang = editions().of_file(path)
+        page = page.removesuffix(".md")
+        suffix = f"_{lang}" if editions().translated(lang) else ""
         figure_id = own.get(page, default)
         if figure_id is None:
             continue
         figure = model.figure(figure_id)
-        title = site["name" + suffix] if page == "index" else str(meta.get("part_of") or meta.get("title", ""))
-        label = figure["label" + suffix]
-        png = card(folder, site["short_name" + suffix], title, figure["written"], label)
-        file = f"assets/cards/{page}.png" if lang == LANGUAGES[0] else f"assets/cards/{page}.{lang}.png"
+        title = site["name" + suffix] if page == "index" else str(page_file.meta.get("title", ""))
+        label, written = figure["label" + suffix], in_language(figure["written"], lang)
+        png = card(folder, site["short_name" + suffix], title, written, label)
+        file = "assets/cards/" + editions().page_file(page + ".md", lang).removesuffix(".md") + ".png"
         out[file] = png
-        alt = f"{title} — {figure['written']}: {label}"
-        named[path] = f"card: assets/cards/{page}.png\ncard_alt: {yaml_string(alt)}\n"
-        out[path] = "---\n" + named[path] + text[4:]
-    for path in later_parts:
-        owner = page_of_part(path)
-        if owner in named:
-            out[path] = "---\n" + named[owner] + pages[path][4:]
+        alt = f"{title} — {written}: {label}"
+        out[path] = page_file.with_meta(card=f"assets/cards/{page}.png", card_alt=alt)
     return out

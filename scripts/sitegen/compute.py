@@ -6,22 +6,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import parse_date
-
 
 @dataclass(frozen=True)
 class Computed:
     id: str
     label: str
-    label_en: str
     value: float
     digits: int
     unit: str
-    unit_en: str
     approximate: bool
     bound: str | None  # "at-most" / "at-least" when an input is an "as of" date
     op: str
     inputs: tuple[dict[str, Any], ...]  # the events or figures it was computed from, with their sources
+    translated: dict[str, str]  # label_en, unit_en, ...: the label and unit in each other language the data gives
+
+    def __getattr__(self, name: str) -> str:
+        """item.label_en, as the data's other entries have it."""
+        translated = self.__dict__.get("translated", {})
+        if name in translated:
+            return translated[name]
+        raise AttributeError(name)
 
     @property
     def rounded(self) -> float:
@@ -29,7 +33,7 @@ class Computed:
 
 
 def _days_between(first: dict[str, Any], second: dict[str, Any]) -> float:
-    return (parse_date(second["date"]) - parse_date(first["date"])).days
+    return (second["date"] - first["date"]).days  # dates.Date, read once by the model
 
 
 def _ratio(first: dict[str, Any], second: dict[str, Any]) -> float:
@@ -44,13 +48,15 @@ OPERATIONS: dict[str, Callable[..., float]] = {"days_between": _days_between, "r
 
 
 def compute_all(values: dict[str, Any]) -> tuple[Computed, ...]:
+    """The computed figures of the model's values (their dates already read)."""
     lookup = {(name, entry["id"]): entry for name in ("events", "figures") for entry in values[name]}
     results = []
     for item in values["computed"]:
         inputs = tuple(lookup[tuple(ref.split("/", 1))] for ref in item["inputs"])
         results.append(
             Computed(
-                **{key: item[key] for key in ("id", "label", "label_en", "digits", "unit", "unit_en", "approximate", "op")},
+                **{key: item[key] for key in ("id", "label", "digits", "unit", "approximate", "op")},
+                translated={key: text for key, text in item.items() if key.startswith(("label_", "unit_"))},
                 value=OPERATIONS[item["op"]](*inputs),
                 bound=item.get("bound"),
                 inputs=inputs,

@@ -12,23 +12,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .languages import editions
 from .search_scripts import search_lang
 
 
-def split_search_index(site_dir: Path, languages: list[str], offline: bool = False, own_search: bool = True) -> dict[str, int]:
+def split_search_index(site_dir: Path, offline: bool = False, own_search: bool = True) -> dict[str, int]:
     """Write <lang>/search/search_index.json (and .js for the offline edition); return pages per edition.
     ``own_search``: each edition's index names its own search language (else Material's lunr.vi for all)."""
     root = site_dir / "search" / "search_index.json"
     if not root.is_file():
         return {}
     index = json.loads(root.read_text(encoding="utf-8"))
-    editions: dict[str, list[dict]] = {lang: [] for lang in ["", *languages]}
+    others = editions().others
+    docs_of: dict[str, list[dict]] = {lang: [] for lang in ["", *others]}
     for doc in index["docs"]:
-        lang = next((lang for lang in languages if doc["location"].startswith(f"{lang}/") or doc["location"] == lang), "")
+        lang = next((lang for lang in others if doc["location"].startswith(f"{lang}/") or doc["location"] == lang), "")
         if lang:
             doc = {**doc, "location": doc["location"].removeprefix(lang).removeprefix("/")}
-        editions[lang].append(doc)
-    for lang, docs in editions.items():
+        docs_of[lang].append(doc)
+    for lang, docs in docs_of.items():
         folder = site_dir / lang / "search" if lang else site_dir / "search"
         folder.mkdir(parents=True, exist_ok=True)
         config = index["config"]
@@ -38,4 +40,4 @@ def split_search_index(site_dir: Path, languages: list[str], offline: bool = Fal
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if offline:  # as Material's offline plugin writes it: the index as a script, for file://
             (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
-    return {lang or "default": len(docs) for lang, docs in editions.items()}
+    return {lang or "default": len(docs) for lang, docs in docs_of.items()}

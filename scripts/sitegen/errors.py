@@ -23,6 +23,16 @@ def shown(value: Any, limit: int = 60) -> str:
 
 
 @dataclass(eq=False)  # not frozen: Python sets __traceback__ on exceptions as they pass through `with` blocks
+class EntryError(Exception):
+    """A problem at an entry of the data (``("figures", 0, "percent")``), from a check that knows the values, not
+    the files: the dataset that read them names its file and line (``Dataset.error``), in one place."""
+
+    path: tuple[str | int, ...]
+    problem: str
+    expected: str = ""
+
+
+@dataclass(eq=False)
 class DataError(Exception):
     """A problem in one place of one file, said in one line.
 

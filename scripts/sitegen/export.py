@@ -9,15 +9,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_date
+from .dates import format_date
+from .languages import editions
 from .model import Model
+from .numerals import parse, total_of
+from .strings import t
 
 FOLDER = "du-lieu"
-CSV_COLUMNS = (
-    "id kind label label_en written value total percent unit unit_en qualifier qualifier_en date date_iso paragraphs quote inputs"
-).split()
-# A computed figure's qualifier: how far to trust it (approximate, or a bound because an input is an "as of" date).
-QUALIFIERS = {"approximate": ("khoảng", "about"), "at-most": ("tối đa", "at most"), "at-least": ("ít nhất", "at least")}
+COLUMNS = "id kind label written value total percent unit qualifier date date_iso paragraphs quote inputs".split()
+TRANSLATED = ("label", "unit", "qualifier")  # each followed by its text in every other edition's language: label_en
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,40 +28,57 @@ def spreadsheet_cell(value: Any) -> Any:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
+def csv_columns() -> list[str]:
+    others = editions().others
+    return [name for column in COLUMNS for name in (column, *(f"{column}_{lang}" for lang in others if column in TRANSLATED))]
+
+
 def figures_csv(model: Model) -> str:
     """One row per figure: the article's own, then the ones the site computes (kind: computed)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    columns = csv_columns()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
 
     def write(row: dict[str, Any]) -> None:
         writer.writerow({column: spreadsheet_cell(value) for column, value in row.items()})
 
+    figures = {figure["id"]: figure for figure in model.figures}
     for figure in model.figures:
+        total, _ = total_of(figure, figures)  # a share's total is the figure it is a share of
         write(
             {
-                **{column: figure[column] for column in CSV_COLUMNS if column in figure},
+                **{column: figure[column] for column in columns if column in figure},
                 "kind": "article",
-                "date_iso": parse_date(figure["date"]).isoformat() if "date" in figure else "",
+                "total": "" if total is None else total,
+                "percent": parse(figure["percent"]) if "percent" in figure else "",  # 29,75 as a number: 29.75
+                "date": format_date(figure["date"], "written") if "date" in figure else "",
+                "date_iso": format_date(figure["date"], "iso") if "date" in figure else "",
                 "paragraphs": " ".join(source["paragraph"] for source in figure["sources"]),
                 "quote": " / ".join(source["quote"] for source in figure["sources"]),
             }
         )
     for item in model.computed:
+        # How far to trust it (approximate, or a bound because an input is an "as of" date), in each edition's words.
         qualifiers = [
-            QUALIFIERS[key] for key in ((item.bound,) if item.bound else ()) + (("approximate",) if item.approximate else ())
+            f"qualifier-{key}" for key in ((item.bound,) if item.bound else ()) + (("approximate",) if item.approximate else ())
         ]
         write(
             {
                 "id": item.id,
                 "kind": "computed",
-                "label": item.label,
-                "label_en": item.label_en,
+                **{
+                    column + suffix: getattr(item, column + suffix)
+                    for column in ("label", "unit")
+                    for suffix in ("", *(f"_{lang}" for lang in editions().others))
+                },
                 "value": item.rounded,
-                "unit": item.unit,
-                "unit_en": item.unit_en,
-                "qualifier": " ".join(vi for vi, _ in qualifiers),
-                "qualifier_en": " ".join(en for _, en in qualifiers),
+                **{
+                    "qualifier" + (f"_{lang}" if editions().translated(lang) else ""): " ".join(
+                        t(key, lang) for key in qualifiers
+                    )
+                    for lang in editions().locales
+                },
                 "paragraphs": " ".join(dict.fromkeys(s["paragraph"] for i in item.inputs for s in i["sources"])),
                 "inputs": " ".join(i["id"] for i in item.inputs),
             }

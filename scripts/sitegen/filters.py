@@ -13,13 +13,12 @@ import re
 from typing import Any
 
 import yaml
-from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel import Locale
 from markupsafe import Markup, escape
 
-from . import strings
-from .dates import parse_date
-from .languages import LANGUAGES
+from . import numerals, strings
+from .dates import Date, format_date
+from .languages import editions
 from .model import Model
 
 SOURCE_PAGE = "nguon.md"
@@ -60,8 +59,20 @@ def finalize(value: Any) -> Any:
 
 
 _REQUIRED = object()  # tr() without a default: the field must be there
-# The three kinds of commune-level unit in English: (one, several).
-UNIT_KINDS_EN = {"Xã": ("commune", "communes"), "Phường": ("ward", "wards"), "Thị trấn": ("township", "townships")}
+# The schema's kinds of commune-level unit, as the keys of their words (strings.yml: unit-kind-xa, ...) name them.
+UNIT_KIND_KEYS = {"Xã": "xa", "Phường": "phuong", "Thị trấn": "thi-tran"}
+# Vietnam's administrative kinds a unit's district or successor is named with ("Thành phố Kon Tum"), the longest
+# first: "Thị xã" before "Xã". Their words in each edition are the catalogue's unit-kind-<key>.
+ADMIN_KIND_KEYS = {
+    "Thành phố": "thanh-pho",
+    "Thị trấn": "thi-tran",
+    "Thị xã": "thi-xa",
+    "Đặc khu": "dac-khu",
+    "Huyện": "huyen",
+    "Phường": "phuong",
+    "Tỉnh": "tinh",
+    "Xã": "xa",
+}
 
 
 class Filters:
@@ -71,7 +82,7 @@ class Filters:
         self.lang = lang
         # This edition's text is a translation of the article's Vietnamese, not the original: quotes are shown
         # translated, with the original beside them where the page says so.
-        self.translated = lang != LANGUAGES[0]
+        self.translated = editions().translated(lang)
         self._cites: dict[tuple[str, ...], Markup] = {}
         # All errata in one pattern (longest first), compiled once: text is corrected in one pass.
         rights = {erratum["wrong"]: erratum["right"] for erratum in model.errata}
@@ -85,13 +96,15 @@ class Filters:
         text, changed = self._errata.subn(lambda match: self._rights[match.group(0)], text) if self._errata else (text, 0)
         out = Markup("“") + md_escape(text) + Markup("”") if quoted else md_escape(text)
         if changed:
-            out += Markup(f' [({self.t("corrected")})]({SOURCE_PAGE}#dinh-chinh "{self.t("see-the-corrections")}"){{ .erratum }}')
+            out += Markup(
+                f' [({self.t("erratum-link")})]({SOURCE_PAGE}#dinh-chinh "{self.t("erratum-link-title")}"){{ .erratum }}'
+            )
         return out
 
     def cite(self, sources: list[dict[str, Any]] | list[str]) -> Markup:
         pids = tuple(dict.fromkeys(source if isinstance(source, str) else source["paragraph"] for source in sources))
         if pids not in self._cites:  # the same few paragraphs are cited again and again
-            word, see = self.t("cite-word"), self.t("cite-title")
+            word, see = self.t("cite-link"), self.t("cite-link-title")
             self._cites[pids] = Markup(" ").join(
                 Markup(f'[{word} {pid[1:]}]({SOURCE_PAGE}#{pid} "{see.format(n=pid[1:])}"){{ .cite data-search-exclude="" }}')
                 for pid in pids
@@ -100,7 +113,7 @@ class Filters:
 
     def tr(self, entry: Any, field: str, default: Any = _REQUIRED) -> Any:
         """An entry's text in this edition's language: ``label`` or ``label_en`` (``default`` if it has none)."""
-        key = field if self.lang == LANGUAGES[0] else f"{field}_{self.lang}"
+        key = f"{field}_{self.lang}" if self.translated else field
         if default is not _REQUIRED and (key not in entry if isinstance(entry, dict) else not hasattr(entry, key)):
             return default
         return entry[key] if isinstance(entry, dict) else getattr(entry, key)
@@ -124,10 +137,6 @@ class Filters:
             }
         )
 
-    def say(self, *texts: str) -> str:
-        """The template's own words, given in every language in LANGUAGES' order: say("Nguồn", "Source")."""
-        return texts[LANGUAGES.index(self.lang)]
-
     def place_name(self, place: dict[str, Any], lower: bool = False) -> str:
         """A place as this edition names it: "Phường Quyết Thắng" (with ``lower``, "phường Quyết Thắng", as
         within a sentence) / "Quyết Thắng ward". Names keep their Vietnamese spelling."""
@@ -137,28 +146,57 @@ class Filters:
             name=place["name"], kind=kind.lower() if lower else kind, kind_lower=kind.lower()
         )
 
-    def unit_kind(self, kind: str, count: int = 1) -> str:
-        """A unit's kind (Xã, Phường, Thị trấn) as this edition writes it within a sentence: "xã", "communes"."""
-        return kind.lower() if self.lang == "vi" else UNIT_KINDS_EN[kind][count != 1]
+    def admin_name(self, text: str) -> str:
+        """An administrative name as this edition writes it: "Phường Kon Tum, Tỉnh Quảng Ngãi" stays in Vietnamese,
+        is "Kon Tum ward, Quảng Ngãi province" in English (the catalogue's place-name order and kind words). A
+        part with no known kind is left as written."""
+        if not self.translated:
+            return text
+        parts = []
+        for part in text.split(", "):
+            kind = next((kind for kind in ADMIN_KIND_KEYS if part.startswith(kind + " ")), None)
+            if kind is None:
+                parts.append(part)
+                continue
+            word = self.t(f"unit-kind-{ADMIN_KIND_KEYS[kind]}")
+            parts.append(
+                strings.t("place-name", self.lang).format(name=part[len(kind) + 1 :], kind=word, kind_lower=word.lower())
+            )
+        return ", ".join(parts)
 
-    def date_text(self, date: str) -> str:
+    def unit_kind(self, kind: str) -> str:
+        """A unit's kind (Xã, Phường, Thị trấn) as this edition writes it within a sentence: "xã", "commune"."""
+        return self.t(f"unit-kind-{UNIT_KIND_KEYS[kind]}")
+
+    def unit_count(self, kind: str, n: int) -> Any:
+        """``n`` units of a kind as this edition says it: "85 xã", "85 communes"; the key's -one or -other
+        text, by the edition's plural rules (CLDR's, from Babel): "1 commune"."""
+        form = "one" if Locale.parse(self.lang).plural_form(n) == "one" else "other"
+        return self.t(f"units-{UNIT_KIND_KEYS[kind]}-{form}", n=n)
+
+    def date_text(self, date: Date) -> str:
         """Vietnamese dates as the article writes them (12/01/2024); other languages in their own words, by
         Babel (Material's dependency): 12 January 2024."""
-        if self.lang == LANGUAGES[0]:
-            return date
-        return format_date(parse_date(date), "d MMMM y", locale=self.lang)
+        return format_date(date, "long", self.lang) if self.translated else format_date(date, "written")
 
-    def time_tag(self, date: str) -> Markup:
-        return Markup(f'<time datetime="{parse_date(date).isoformat()}">{escape(self.date_text(date))}</time>')
+    def time_tag(self, date: Date) -> Markup:
+        return Markup(f'<time datetime="{format_date(date, "iso")}">{escape(self.date_text(date))}</time>')
 
     def spelled(self, value: int) -> str:
-        """A small count as English prose writes it (three, four); digits in Vietnamese, as the article writes them."""
-        words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-        return words[value] if self.lang == "en" and 0 <= value < len(words) else str(value)
+        """A small count as the edition's prose writes it (strings.yml, spelled-0 to spelled-10: "three" in
+        English; digits in Vietnamese, as the article writes them); a larger one in digits."""
+        key = f"spelled-{int(value)}" if value == int(value) else ""  # a YAML 10.0 is ten too
+        return self.t(key) if key in strings.strings() else str(value)
 
-    def number(self, value: float, digits: int = 0) -> str:
-        """A number in this edition's way, by Babel: 7,4 in Vietnamese, 7.4 in English."""
-        return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""), locale=self.lang)
+    def number(self, value: float, digits: int | None = None) -> str:
+        """A number in this edition's way, by Babel: 7,4 in Vietnamese, 7.4 in English; to ``digits`` decimals,
+        else with as many as it has."""
+        return numerals.format_number(value, self.lang, digits)
+
+    def as_written(self, written: str | int) -> str:
+        """A number as the article writes it (6.185, 12/15, a printed percentage 29,75), in this edition's way:
+        as written in Vietnamese; 6,185 and 29.75 in English."""
+        return numerals.in_language(written, self.lang)
 
 
 def yaml_string(value: Any) -> Markup:

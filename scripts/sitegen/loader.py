@@ -3,21 +3,28 @@
 Only regular `*.yml`/`*.yaml` files whose names start with neither `.` nor `#` are data; editors' lock files
 and backups beside them are named and left alone. Limits keep a hostile or broken file from eating the
 machine: a size cap per file, a cap on how far YAML aliases may multiply a document, on how deep values nest
-and on how long a number is. Each is checked on the parsed nodes, before any Python value is made.
+and on how long a number is. Each is checked on the parsed nodes, before any Python value is made; so are the
+numbers that are none (.nan, .inf). The files must hold the collections the schema names (check_collections).
+
+The checks that follow name the entry that is wrong (EntryError); the dataset, which alone knows files and
+lines, places it (Dataset.placing): calls go one way, from the pipeline down through each step.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import UNPRINTABLE, DataError, shown
+from .errors import UNPRINTABLE, DataError, EntryError, shown
 
 PathPart = str | int
 # libyaml's parser when PyYAML was built with it (the wheels are): the same results, many times faster.
@@ -70,6 +77,14 @@ class Dataset:
     def error(self, path: tuple[PathPart, ...], problem: str, expected: str = "") -> DataError:
         """The one error for a value of the data: its file and place, what is wrong, what is expected."""
         return DataError(*self.place(path), problem, expected)
+
+    @contextlib.contextmanager
+    def placing(self) -> Iterator[None]:
+        """The checks within name the entry that is wrong (EntryError); here it gets its file and line."""
+        try:
+            yield
+        except EntryError as error:
+            raise self.error(error.path, error.problem, error.expected) from None
 
     def written(self, path: tuple[PathPart, ...]) -> str | None:
         """A scalar exactly as the file writes it ("01" for a value YAML read as the number 1)."""
@@ -139,6 +154,11 @@ def top_level_nodes(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
     return list(node.value) if isinstance(node, yaml.MappingNode) else []
 
 
+def key_line(text: str, key: str) -> int:
+    """The line of a top-level key, for an error about the collection it names."""
+    return next(name.start_mark.line + 1 for name, _ in top_level_nodes(text) if name.value == key)
+
+
 def character(char: str) -> str:
     """A character CONTROL finds, named: "an invisible control character (U+0085)"."""
     what = "a character that is not text" if ord(char) > 0x9F else "an invisible control character"
@@ -189,6 +209,13 @@ def _scalar_problem(loader: Any, node: yaml.ScalarNode) -> tuple[str, str] | Non
     return None
 
 
+def _infinite(loader: Any, node: yaml.ScalarNode) -> tuple[str, str] | None:
+    """YAML's .nan and .inf: numbers to a schema, none to a reader."""
+    if node.tag == TAG + "float" and not math.isfinite(loader.construct_object(node)):  # made once, then looked up
+        return f"{node.value} is not a finite number", "a number written with digits, such as 100 or 7.5"
+    return None
+
+
 def _tag_problem(node: yaml.Node) -> tuple[str, str]:
     what = shown(node.value) if isinstance(node, yaml.ScalarNode) else "this"
     return f"{what} is read as YAML's type {node.tag.replace(TAG, '!!')}", "text (in quotes if need be), a number, a list or keys"
@@ -207,8 +234,8 @@ def _key_problem(loader: Any, key: yaml.Node) -> tuple[str, str] | None:
 
 
 def check_nodes(loader: Any, root: yaml.Node, text_size: int) -> None:
-    """Every check of the parsed nodes, in one walk without recursion: keys are names, numbers short, dates real
-    and text free of control characters; no value nests more than MAX_DEPTH levels or holds itself (``&a [*a]``);
+    """Every check of the parsed nodes, in one walk without recursion: keys are names, numbers short and finite,
+    dates real and text free of control characters; no value nests more than MAX_DEPTH levels or holds itself (``&a [*a]``);
     aliases do not multiply the document far beyond its text (the "billion laughs": without aliases a document
     has fewer values than characters, so that is the measure)."""
 
@@ -260,7 +287,7 @@ def check_nodes(loader: Any, root: yaml.Node, text_size: int) -> None:
             if not isinstance(child, yaml.ScalarNode):
                 nested.append(child)
             elif child.tag != STR or child.style == '"':  # plain text needs no look (most values)
-                problem = _scalar_problem(loader, child)
+                problem = _scalar_problem(loader, child) or _infinite(loader, child)
                 if problem:
                     raise fail(child, child, *problem)
         open_nodes.add(id(node))
@@ -418,13 +445,29 @@ def load_dataset(data_dir: Path) -> Dataset:
         dataset.texts[path.name] = text
         for key in value:
             if key in dataset.files:
-                line = next(name.start_mark.line + 1 for name, _ in top_level_nodes(text) if name.value == key)
                 raise DataError(
                     path.name,
-                    f"line {line}",
+                    f"line {key_line(text, key)}",
                     f"the key {key!r} is already given in {dataset.files[key]}",
                     "each collection in one file",
                 )
             dataset.values[key] = value[key]
             dataset.files[key] = path.name
     return dataset
+
+
+def check_collections(dataset: Dataset, schema: dict[str, Any]) -> None:
+    """Each file holds a collection that the schema names, and each collection it requires has its file."""
+    known = schema["properties"]
+    extra = next((key for key in dataset.values if key not in known), None)
+    if extra is not None:
+        file = dataset.files[extra]
+        raise DataError(
+            file,
+            f"line {key_line(dataset.texts[file], extra)}",
+            f"unknown collection {extra!r}",
+            "one of: " + ", ".join(sorted(known)),
+        )
+    missing = next((name for name in schema["required"] if name not in dataset.values), None)
+    if missing is not None:
+        raise DataError(f"{missing}.yml", "", "this data file is missing", f"a file {missing}.yml with the key '{missing}:'")

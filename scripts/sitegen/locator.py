@@ -1,8 +1,8 @@
 """The locator map: Vietnam's provinces (as before the 2025 mergers) with one province picked out.
 
-Shapes come from the vendored, simplified copy of @svg-maps/vietnam (vendor/, CC BY 4.0; see
-scripts/extract_map.py). The map is one line of inline SVG like the other pictures; its words (the
-province's name, the caption) come from places.yml.
+Shapes come from the vendored, simplified outlines drawn from Natural Earth's boundaries (vendor/, public
+domain; see scripts/extract_map.py). The map is one line of inline SVG like the other pictures; its words
+(the province's name, the caption) come from places.yml.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Everything the templates read: the checked data, the article's paragraphs and the computed figures."""
+"""Everything the templates read: the checked data, the article's paragraphs, the computed figures and where
+the article's own numbers disagree."""
 
 from __future__ import annotations
 
@@ -9,19 +10,21 @@ from typing import Any
 
 from .article import Article
 from .compute import Computed, compute_all
-from .dates import parse_date
+from .dates import date_fields, parse_date
 from .loader import Dataset
+from .numerals import Disagreement, disagreements
 
 
 @dataclass(frozen=True)
 class Model:
-    data: dict[str, Any]  # the checked data, with the schema's defaults filled in
+    data: dict[str, Any]  # the checked data, with the schema's defaults filled in and its dates read (dates.Date)
     as_written: dict[str, Any]  # the data exactly as the YAML files give it (NFC), without defaults
     files: dict[str, str]  # collection → the data file that holds it
     texts: dict[str, str]  # data file → its text as read (NFC, LF, no BOM): the downloads
     ignored: list[str]  # editor leftovers beside the data files
     article: Article
     computed: tuple[Computed, ...]
+    disagreements: tuple[Disagreement, ...]  # where the article's own numbers disagree: the site's check
 
     def __getattr__(self, name: str) -> Any:
         # Templates read collections by name: model.figures, model.lessons, ...
@@ -41,7 +44,7 @@ class Model:
 
     @property
     def timeline(self) -> list[dict[str, Any]]:
-        return sorted(self.data["events"], key=lambda event: parse_date(event["date"]))
+        return sorted(self.data["events"], key=lambda event: event["date"])
 
     def place_chain(self, place_id: str) -> list[dict[str, Any]]:
         """The place and its parents, from the province down."""
@@ -76,13 +79,18 @@ class Model:
 
 
 def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """Fill in the optional keys that the schema gives a default (``pictured: false``)."""
+    """Fill in the optional keys that the schema gives a default (``pictured: false``), and read the dates it
+    types as ``$defs/date`` into Dates: once, here, so that nothing after parses one again."""
     filled = dict(values)
     for name, sub in schema["properties"].items():
         if sub.get("type") != "array" or name not in values:  # an optional collection (synonyms) may be absent
             continue
-        defaults = {key: prop["default"] for key, prop in sub["items"]["properties"].items() if "default" in prop}
-        filled[name] = [{**defaults, **entry} for entry in values[name]]
+        properties = sub["items"]["properties"]
+        defaults = {key: prop["default"] for key, prop in properties.items() if "default" in prop}
+        dates = date_fields(properties)
+        filled[name] = [
+            {**defaults, **entry, **{key: parse_date(entry[key]) for key in dates if key in entry}} for entry in values[name]
+        ]
     return filled
 
 
@@ -96,4 +104,5 @@ def build_model(dataset: Dataset, article: Article, schema: dict[str, Any]) -> M
         ignored=dataset.ignored,
         article=article,
         computed=compute_all(filled),
+        disagreements=disagreements(filled["figures"]),
     )

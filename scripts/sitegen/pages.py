@@ -1,9 +1,11 @@
-"""The site's pages, each listed once: where it sits in the navigation, its title and heading in both
-languages, whether the home page points to it, and, for pages of statements, their topic sections.
+"""The site's pages, each listed once: where it sits in the navigation, its title and heading (keys of the site's
+words, strings.yml, which give them in every language), whether the home page points to it, and, for pages of
+statements, their topic sections.
 
-Everything else follows from this list: the navigation and its English names (plugin.py), each page's front
-matter and heading (templates/_page.md.j2), the home page's way onward, the check that site.yml describes every
-page, and the tests' list of pages. Adding a page is one entry here and one template, templates/<slug>.md.j2.
+Everything else follows from this list: the navigation and its names in each edition (plugin.py), each page's
+title in its front matter (render.py) and its heading (templates/_page.md.j2), the Overview's topic sections, the
+home page's way onward, the check that site.yml describes every page, and the tests' list of pages. Adding a page
+is one entry here, one template, templates/<slug>.md.j2, and its words in strings.yml.
 A page's description is about the article, so it lives in the data (site.yml: pages, pages_en).
 """
 
@@ -11,13 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-Words = tuple[str, str]  # (Vietnamese, English)
+from .strings import t
 
-# Navigation sections, in order; a page with no section stands alone in the navigation.
-SECTIONS: dict[str, Words] = {
-    "ket-qua": ("Kết quả", "Results"),
-    "danh-gia": ("Đánh giá", "Assessment"),
-    "tra-cuu": ("Tra cứu", "Reference"),
+# Navigation sections, in order, and the key of each one's name; a page with no section stands alone.
+SECTIONS: dict[str, str] = {
+    "ket-qua": "section-results",
+    "danh-gia": "section-assessment",
+    "tra-cuu": "section-reference",
 }
 
 
@@ -26,17 +28,18 @@ class Topic:
     """A section of a statements page: the statements of one topic (statements.yml), under this heading."""
 
     topic: str
-    heading: Words
+    heading: str  # the key of its words
     anchor: str
     numbered: bool = False  # a numbered list (steps) rather than bullets
+    see_also: str | None = None  # the slug of a page the section points to at its end
 
 
 @dataclass(frozen=True)
 class Page:
     slug: str  # "" is the home page; the template is templates/<slug or index>.md.j2
-    title: Words
+    title: str  # the key of its words: the navigation's, the <title>'s, the H1's unless heading says more
     section: str | None = None
-    heading: Words | None = None  # the page's H1, where it says more than the title
+    heading: str | None = None  # the key of the page's H1, where it says more than the title
     on_home: bool = False  # listed on the home page's way onward
     topics: tuple[Topic, ...] = field(default_factory=tuple)
 
@@ -47,77 +50,58 @@ class Page:
 
 
 PAGES: tuple[Page, ...] = (
-    Page("", ("Trang chủ", "Home")),
+    Page("", "page-home"),
     Page(
         "tong-quan",
-        ("Tổng quan", "Overview"),
+        "page-overview",
         on_home=True,
         topics=(
-            Topic("muc-dich", ("Đại hội cấp xã làm gì", "What a commune-level congress does"), "nhiem-vu", numbered=True),
-            Topic("y-nghia", ("Ý nghĩa", "What it means"), "y-nghia"),
-            Topic("quy-dinh", ("Quy định", "Rules"), "quy-dinh"),
-            Topic(
-                "chi-dao",
-                ("Tỉnh đôn đốc, kiểm tra công tác chuẩn bị", "How the province urged and inspected the preparations"),
-                "chi-dao",
-            ),
-            Topic(
-                "ban-cong-tac",
-                ("Hội nghị Ban công tác Mặt trận thôn", "Conferences of the village Front work committees"),
-                "ban-cong-tac",
-            ),
-            Topic("danh-gia", ("Đánh giá chung", "Overall assessment"), "danh-gia"),
+            Topic("muc-dich", "topic-purpose", "nhiem-vu", numbered=True),
+            Topic("y-nghia", "topic-meaning", "y-nghia", see_also="cuoc-van-dong"),
+            Topic("quy-dinh", "topic-rules", "quy-dinh"),
+            Topic("chi-dao", "topic-direction", "chi-dao"),
+            Topic("ban-cong-tac", "topic-work-committees", "ban-cong-tac"),
+            Topic("danh-gia", "topic-assessment", "danh-gia"),
         ),
     ),
-    Page("moc-thoi-gian", ("Mốc thời gian", "Timeline"), section="ket-qua", on_home=True),
-    Page("dai-hoi-diem", ("Đại hội điểm", "Pilot congress"), section="ket-qua", on_home=True),
-    Page(
-        "dai-hoi-trong-anh",
-        ("Đại hội trong ảnh", "Congresses in the photos"),
-        section="ket-qua",
-        heading=("Đại hội trong ảnh của bài viết", "Congresses in the article's photos"),
-    ),
-    Page("so-lieu", ("Số liệu", "Figures"), section="ket-qua", on_home=True),
-    Page("bai-hoc-kinh-nghiem", ("Bài học kinh nghiệm", "Lessons learned"), section="danh-gia", on_home=True),
-    Page("han-che", ("Hạn chế, khuyết điểm", "Shortcomings"), section="danh-gia", on_home=True),
-    Page("cuoc-van-dong", ("Các cuộc vận động", "The campaigns"), section="tra-cuu"),  # how many: the page says
-    Page("van-ban", ("Văn bản", "Documents"), section="tra-cuu"),
-    Page("dia-danh", ("Địa danh", "Places"), section="tra-cuu"),
-    Page(
-        "thuat-ngu",
-        ("Thuật ngữ", "Glossary"),
-        section="tra-cuu",
-        heading=("Thuật ngữ và chữ viết tắt", "Terms and abbreviations"),
-    ),
-    Page("nguon", ("Bài viết gốc", "Source article"), on_home=True),
-    Page("du-lieu", ("Dữ liệu", "Open data"), heading=("Dữ liệu mở", "Open data")),
-    Page("gioi-thieu", ("Giới thiệu", "About"), heading=("Về trang này", "About this site")),
+    Page("moc-thoi-gian", "page-timeline", section="ket-qua", on_home=True),
+    Page("dai-hoi-diem", "page-pilot", section="ket-qua", on_home=True),
+    Page("dai-hoi-trong-anh", "page-photos", section="ket-qua", heading="page-photos-heading"),
+    Page("so-lieu", "page-figures", section="ket-qua", on_home=True),
+    Page("bai-hoc-kinh-nghiem", "page-lessons", section="danh-gia", on_home=True),
+    Page("han-che", "page-shortcomings", section="danh-gia", on_home=True),
+    Page("cuoc-van-dong", "page-campaigns", section="tra-cuu"),  # how many: the page says
+    Page("van-ban", "page-documents", section="tra-cuu"),
+    Page("dia-danh", "page-places", section="tra-cuu"),
+    Page("thuat-ngu", "page-glossary", section="tra-cuu", heading="page-glossary-heading"),
+    Page("nguon", "page-source", on_home=True),
+    Page("du-lieu", "page-data", heading="page-data-heading"),
+    Page("gioi-thieu", "page-about", heading="page-about-heading"),
 )
 
 # Folders searched for page templates before the package's own: for a site that adds pages of its own.
 EXTRA_TEMPLATES: list[str] = []
 
 
-def navigation() -> list[dict[str, object]]:
-    """MkDocs' nav, in the default language: standalone pages, and sections of pages."""
+def navigation(lang: str) -> list[dict[str, object]]:
+    """MkDocs' nav, named in ``lang`` (the default edition's): standalone pages, and sections of pages."""
     nav: list[dict[str, object]] = []
     sections: dict[str, list[str]] = {}
     for page in PAGES:
         if page.section is None:
-            nav.append({page.title[0]: page.markdown_file})
+            nav.append({t(page.title, lang): page.markdown_file})
         else:
             if page.section not in sections:
                 sections[page.section] = []
-                nav.append({SECTIONS[page.section][0]: sections[page.section]})
+                nav.append({t(SECTIONS[page.section], lang): sections[page.section]})
             sections[page.section].append(page.markdown_file)
     return nav
 
 
-def nav_translations(language: int) -> dict[str, str]:
-    """The navigation's names in another language (the i18n plugin's nav_translations)."""
-    names = {page.title[0]: page.title[language] for page in PAGES if page.section is None}
-    names.update({words[0]: words[language] for words in SECTIONS.values()})
-    return names
+def nav_translations(default: str, lang: str) -> dict[str, str]:
+    """The navigation's names in another edition (the i18n plugin's nav_translations), by their default names."""
+    keys = [page.title for page in PAGES if page.section is None] + list(SECTIONS.values())
+    return {t(key, default): t(key, lang) for key in keys}
 
 
 def urls(editions: list[str]) -> list[str]:

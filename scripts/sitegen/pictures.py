@@ -2,7 +2,7 @@
 
 Each picture is one line of HTML (no blank line, so Markdown passes it through untouched), with role="img",
 a <title> and a <desc>; colours are CSS classes styled with Material's variables in site.css, so the light,
-dark and print schemes all apply. Every word drawn comes from the data or from WORDS below.
+dark and print schemes all apply. Every word drawn comes from the data or from the site's words (picture_words).
 """
 
 from __future__ import annotations
@@ -14,32 +14,23 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .dates import parse_date
+from .numerals import in_language
+from .strings import t
 from .svg import CHAR, svg_element, text_lines, wrap
 
-# The only words the pictures write themselves; facts and names come from the data.
-WORDS = {
-    "vi": {
-        "days": "{n} ngày",
-        "computed": "Số ngày giữa hai mốc: tính toán, không có trong bài viết",
-        "timeline": "Biểu đồ mốc thời gian, {first} – {last}",
-        "not_to_scale": "Khoảng cách trên hình không theo tỉ lệ thời gian",
-        "levels": "Sơ đồ các cấp đại hội của Mặt trận, từ thôn lên toàn quốc",
-        "then": "sau đó {n} ngày (tính toán)",
-        "locator": "Bản đồ vị trí: {place} trong Việt Nam, {boundaries}",
-        "locator_desc": "Các tỉnh, thành phố của Việt Nam; {place} được tô đậm. Bài viết nêu trong tỉnh: {names}.",
-    },
-    "en": {
-        "days": "{n} days",
-        "computed": "Days between two milestones: computed, not in the article",
-        "timeline": "Timeline chart, {first} – {last}",
-        "not_to_scale": "Spacing on this picture is not to time scale",
-        "levels": "Diagram of the Front's congress levels, from village to national",
-        "then": "then {n} days (computed)",
-        "locator": "Locator map: {place} in Vietnam, {boundaries}",
-        "locator_desc": "The provinces and cities of Vietnam, with {place} filled in. In it the article names {names}.",
-    },
-}
+
+def picture_words(lang: str) -> dict[str, str]:
+    """The only words the pictures write themselves, the site's (strings.yml); facts and names come from the data."""
+    return {
+        "days": t("picture-days", lang),
+        "computed": t("picture-computed-note", lang),
+        "computed_not_to_scale": t("picture-computed-not-to-scale-note", lang),
+        "timeline": t("picture-timeline-title", lang),
+        "levels": t("picture-levels-title", lang),
+        "then": t("picture-then", lang),
+        "locator": t("picture-locator-title", lang),
+        "locator_desc": t("picture-locator-description", lang),
+    }
 
 
 @dataclass(frozen=True)
@@ -51,7 +42,7 @@ class Span:
 
     @property
     def days(self) -> int:
-        return (parse_date(self.second["date"]) - parse_date(self.first["date"])).days
+        return (self.second["date"] - self.first["date"]).days
 
 
 def spans(events: list[dict[str, Any]]) -> list[Span]:
@@ -64,7 +55,7 @@ class Timeline:
 
     def __init__(self, events: list[dict[str, Any]], lang: str, tr: Callable, date_text: Callable) -> None:
         self.events, self.lang, self.tr, self.date_text = events, lang, tr, date_text
-        self.words = WORDS[lang]
+        self.words = picture_words(lang)
         self.spans = spans(events)
 
     def label(self, event: dict[str, Any]) -> str:
@@ -91,9 +82,9 @@ class Timeline:
         pad, size, lead = 12.0, 13.0, 13.0 * 1.25
         n = len(self.events)
         slot = (width - 2 * pad) / n
-        first, last = parse_date(self.events[0]["date"]), parse_date(self.events[-1]["date"])
+        first, last = self.events[0]["date"], self.events[-1]["date"]
         total = max(1, (last - first).days)
-        x_of = lambda date: pad + 6 + (width - 2 * pad - 12) * (parse_date(date) - first).days / total  # noqa: E731
+        x_of = lambda date: pad + 6 + (width - 2 * pad - 12) * (date - first).days / total  # noqa: E731
         labels = [[self.date_text(e["date"])] + wrap(self.label(e), slot - 8, size) for e in self.events]
         rows = max(len(lines) for lines in labels)
         top = 4 + size
@@ -155,7 +146,7 @@ class Timeline:
                 out.append(text_lines(x + 18, y + 4, [self.days(self.spans[i].days) + " *"], size * 0.95, "pic-computed"))
                 y += lead + 14
         body = f'<line class="pic-axis" x1="{x}" y1="{rail[0]:.1f}" x2="{x}" y2="{rail[-1]:.1f}"/>' + "".join(out)
-        note = wrap("* " + self.words["computed"] + ". " + self.words["not_to_scale"] + ".", width - 8, size * 0.85)
+        note = wrap("* " + self.words["computed_not_to_scale"], width - 8, size * 0.85)
         body += text_lines(4, y + 4, note, size * 0.85, "pic-note")
         height = y + 4 + len(note) * size * 0.85 * 1.25 + 4
         return svg_element(uid, width, height, self.title(), self.desc(), body, "pic-svg pic-v")
@@ -179,7 +170,7 @@ def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: 
     # 340 units: about a phone's width, so the words show near their own size there; wider screens enlarge it.
     width, size = 340.0, 14.0
     lead, gap, pad = size * 1.25, 22.0, 10.0
-    words = WORDS[lang]
+    words = picture_words(lang)
     boxes = []
     for level in reversed(levels):  # the top of the picture is the highest level
         figure = value(level)
@@ -260,12 +251,14 @@ class Pictures:
             if "body" in level or congress is None:
                 out.append({**level, "congress_entry": congress})
             else:
-                out.append({**level, "congress_entry": congress, "body": congress["name"], "body_en": congress["name_en"]})
+                # The congress's name, in every language the data gives it (name, name_en, ...), as the level's body.
+                names = {"body" + key[4:]: text for key, text in congress.items() if key == "name" or key.startswith("name_")}
+                out.append({**level, "congress_entry": congress, **names})
         return out
 
     def level_value(self, level: dict[str, Any]) -> str:
         if "figure" in level:
-            return self.model.figure(level["figure"])["written"]
+            return in_language(self.model.figure(level["figure"])["written"], self.lang)
         if level.get("congress_entry"):
             return self.tr(level["congress_entry"], "session")
         return ""
@@ -273,7 +266,7 @@ class Pictures:
     def locator(self, place: dict[str, Any]) -> Markup:
         from .locator import locator_svg  # the map's shapes are read only by the page that draws it
 
-        words = WORDS[self.lang]
+        words = picture_words(self.lang)
         name = functools.partial(self._place_name, lower=True)  # "phường Quyết Thắng", as within a sentence
         leaves = self.leaves(place["id"])
         names = ", ".join(
@@ -288,16 +281,10 @@ class Pictures:
         )
 
     def map_credit(self) -> dict[str, str]:
-        import re
-
+        """Who drew the map's outlines and where their terms are (the vendored file's own record)."""
         from .locator import shapes
 
-        data = shapes()
-        return {
-            "source": data["source"].split(" (")[0],
-            "author": re.sub(r"\s*<[^>]*>", "", data["author"]),
-            "licence": data["licence"],
-        }
+        return dict(shapes()["credit"])
 
     def leaves(self, place_id: str) -> list[dict[str, Any]]:
         """The lowest places under a place (wards, communes), each with its chain from the province down."""

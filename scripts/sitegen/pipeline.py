@@ -15,8 +15,9 @@ from .article import Article, load_article
 from .cards import card_folder, page_cards
 from .errors import DataError, one_line
 from .export import export_files
-from .loader import Dataset, load_dataset
+from .loader import Dataset, check_collections, load_dataset
 from .model import Model, build_model
+from .pagefile import PageFile
 from .render import render_pages
 from .search_scripts import search_files
 from .truth import check_truth
@@ -34,30 +35,35 @@ class Result:
 
 
 def check_data(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset | None = None) -> tuple[Dataset, Article, dict]:
-    """Read and check the data and the article (its shape, then its truth); raises DataError."""
+    """Read and check the data and the article (its shape, then its truth); raises DataError. Each step hands on
+    to the next: the checks name the entry that is wrong, and the dataset that read it names its file and line."""
     dataset = dataset if dataset is not None else load_dataset(data_dir)
     schema = load_schema(schema_file)
-    check_shape(dataset, schema)
-    article = load_article(data_dir, dataset)
-    check_truth(dataset, schema, article)
+    check_collections(dataset, schema)
+    with dataset.placing():
+        check_shape(dataset, schema)
+        article = load_article(data_dir, dataset)
+        check_truth(dataset, schema, article)
     return dataset, article, schema
 
 
 def load_model(data_dir: Path, schema_file: Path = SCHEMA_FILE, dataset: Dataset | None = None) -> Model:
     """Read and check everything; raises DataError before anything is written."""
-    return build_model(*check_data(data_dir, schema_file, dataset))
+    dataset, article, schema = check_data(data_dir, schema_file, dataset)
+    return build_model(dataset, article, schema)
 
 
-def build_files(model: Model, search: bool = True) -> dict[str, bytes]:
-    """Every file of docs/; ``search``: with this site's search files (else the theme's lunr.vi serves)."""
+def build_files(model: Model, search: bool = True, cache_dir: Path | None = None) -> dict[str, bytes]:
+    """Every file of docs/; ``search``: with this site's search files (else the theme's lunr.vi serves);
+    ``cache_dir``: where drawn cards are kept between builds (None: every card is drawn)."""
     rendered = render_pages(model)
-    cards = page_cards(rendered, model, card_folder())  # the card images, and the pages with their card named
-    pages: dict[str, str | bytes] = {**rendered, **cards}
+    cards = page_cards(rendered, model, card_folder(cache_dir))  # the card images, and the pages with their card named
+    pages: dict[str, PageFile | bytes] = {**rendered, **cards}
     del rendered, cards
     files: dict[str, bytes] = {}
-    for path in sorted(pages):  # encoded one by one, so that no page is held twice (large data)
+    for path in sorted(pages):  # written out and encoded one by one, so that no page is held twice (large data)
         value = pages.pop(path)
-        files[path] = value.encode("utf-8") if isinstance(value, str) else value
+        files[path] = value.text().encode("utf-8") if isinstance(value, PageFile) else value
     files.update(export_files(model, SCHEMA_FILE))
     if search:
         files.update(search_files(model, files))
@@ -77,17 +83,24 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def make_files(data_dir: Path, dataset: Dataset | None = None, search: bool = True) -> tuple[dict[str, bytes], list[str]]:
+def make_files(
+    data_dir: Path, dataset: Dataset | None = None, search: bool = True, cache_dir: Path | None = None
+) -> tuple[dict[str, bytes], list[str]]:
     """Every file of docs/ and the editor leftovers ignored; ``dataset``: the data already read from ``data_dir``
-    (the plugin reads it once per build); ``search``: the plugin's option of that name."""
+    (the plugin reads it once per build); ``search`` and ``cache_dir``: the plugin's options of those names."""
     with collector_paused():
         model = load_model(data_dir, dataset=dataset)
-        return build_files(model, search), model.ignored
+        return build_files(model, search, cache_dir), model.ignored
 
 
-def generate(data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", search: bool = True) -> Result:
-    """The pages written into ``out_dir``, all or nothing (the command line's way; the plugin's is its own)."""
-    files, ignored = make_files(data_dir, search=search)
+def generate(
+    data_dir: Path = ROOT / "data", out_dir: Path = ROOT / "docs", search: bool = True, cache_dir: Path | None = None
+) -> Result:
+    """The pages written into ``out_dir``, all or nothing (the command line's way; the plugin's is its own).
+    Drawn cards are kept in ``cache_dir``, by default .cache/sitegen beside ``data_dir``: where the plugin's
+    cache_dir puts them, beside mkdocs.yml."""
+    cache_dir = cache_dir if cache_dir is not None else data_dir.parent / ".cache" / "sitegen"
+    files, ignored = make_files(data_dir, search=search, cache_dir=cache_dir)
     return Result(files=files, changed=write_tree(files, out_dir), ignored=ignored)
 
 
@@ -97,10 +110,15 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=ROOT / "data", help="folder of the article and the YAML data (default: data/)"
     )
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write the pages into (default: docs/)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="folder where drawn cards are kept between runs (default: .cache/sitegen beside the data folder)",
+    )
     parser.add_argument("--verbose", action="store_true", help="on an unexpected failure, print the whole traceback")
     args = parser.parse_args(argv)
     try:
-        result = generate(args.data, args.out)
+        result = generate(args.data, args.out, cache_dir=args.cache)
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -10,11 +10,15 @@ data is fixed.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
+from babel import Locale
+from babel.core import get_global
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,13 +30,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
+from . import serve
 from .editions import split_search_index
 from .errors import DataError, one_line
-from .loader import Dataset, load_dataset
+from .languages import editions, from_i18n, use
+from .loader import Dataset, data_files, load_dataset, read_yaml
 from .pages import nav_translations, navigation
 from .pipeline import make_files
-from .render import LANGUAGES, TEMPLATES, md_escape
+from .render import TEMPLATES, md_escape
 from .search_scripts import SCRIPTS as SEARCH_SCRIPTS
+from .slugs import slugify
 from .strings import t
 from .write import (
     STAGED,
@@ -62,6 +69,53 @@ class SitegenConfig(base.Config):
     # This site's search (search_scripts.py: folding, dates, synonyms; one language file per edition). False:
     # Material's own lunr.vi, as the search benchmark compares.
     search = c.Type(bool, default=True)
+    # Where drawn social cards are kept between builds (cards.py), relative to mkdocs.yml, as Material's social
+    # plugin keeps its own (git ignores .cache/). A folder that cannot be written only costs the drawing.
+    cache_dir = c.Dir(default=".cache/sitegen")
+
+
+class _Echo(logging.Filter):
+    """mkdocs-static-i18n repeats at every build the per-edition settings and navigation names this project
+    gives it (mkdocs.yml, pages.py); under serve they buried the one line that matters. Kept for --verbose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.INFO and str(record.msg).startswith(ECHOED):
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            return logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+        return True
+
+
+ECHOED = ("mkdocs_static_i18n: Overriding '", "mkdocs_static_i18n: Translated ")  # as its logger prefixes them
+ECHO = _Echo()
+I18N_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n.reconfigure", "mkdocs.plugins.mkdocs_static_i18n.plugin")
+
+
+def _site_root(config: MkDocsConfig) -> str:
+    """The default edition's address: site_url, less the edition's folder in another edition's build."""
+    root = config.site_url or ""
+    edition = _edition(config) if _building_other_edition(config) else None
+    return root.removesuffix(f"{edition}/") if edition else root
+
+
+def _readable_values(data_dir: Path) -> dict:
+    """The values of every data file that can be read alone (the whole dataset could not be)."""
+    values: dict = {}
+    for path in data_files(data_dir)[0]:
+        with contextlib.suppress(DataError):
+            values.update(read_yaml(path)[0])
+    return values
+
+
+def _names(site: dict, article: dict, others: list[str]) -> dict[str | None, dict[str, Markup]]:
+    """The config values named from the data, escaped, by edition (None: the default one)."""
+    author = escape(article["author"])
+    return {
+        locale: {
+            attribute: escape(site.get(f"{key}_{locale}", site[key]) if locale else site[key]) for attribute, key in NAMED.items()
+        }
+        | {"site_author": author}
+        for locale in [None, *others]
+    }
 
 
 def _building_other_edition(config: MkDocsConfig) -> bool:
@@ -77,13 +131,14 @@ def _offline(config: MkDocsConfig) -> bool:
     return offline is not None and bool(offline.config.get("enabled", True))
 
 
-def own_pages(docs_dir: Path, i18n, nav: list[dict[str, object]]) -> list[str]:
+def own_pages(docs_dir: Path, nav: list[dict[str, object]]) -> list[str]:
     """The pages written by hand in docs/, to follow ``nav``, the generated ones (each other edition's twin,
     page.en.md, goes with its page)."""
     registry = {entry for item in nav for entry in _nav_files(item)}
-    suffixes = tuple(f".{lang.locale}.md" for lang in (i18n.config.languages if i18n is not None else []) if not lang.default)
     return sorted(
-        name for name in hand_written(docs_dir) if name.endswith(".md") and not name.endswith(suffixes) and name not in registry
+        name
+        for name in hand_written(docs_dir)
+        if name.endswith(".md") and editions().of_file(name)[0] == name and name not in registry
     )
 
 
@@ -100,6 +155,12 @@ def _edition(config: MkDocsConfig) -> str | None:
     return getattr(i18n, "current_language", None) if i18n is not None else None
 
 
+def _og_locale(lang: str) -> str:
+    """An edition's Open Graph locale: its language and likely territory (vi_VN, en_US), by Babel's CLDR data."""
+    locale = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
 class SitegenPlugin(BasePlugin[SitegenConfig]):
     command = ""
     error: str | None = None
@@ -114,12 +175,16 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        for name in I18N_LOGGERS:
+            logging.getLogger(name).addFilter(ECHO)  # once: a logger keeps one of the same filter
 
     def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
         # Before mkdocs-static-i18n's on_config (priority -100), which reads the editions' navigation names.
         if not _building_other_edition(config):
+            i18n = config.plugins.get("i18n")
+            use(from_i18n(i18n.config.languages if i18n is not None else [], config.theme.get("language") or "en"))
             self._config = config
             self._begin(config)
             self._read_names(config)
@@ -129,6 +194,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                     f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
                     "fine for testing; set SITE_URL to the public address before publishing"
                 )
+        # Set here rather than in mkdocs.yml, which then stays plain YAML (no !!python/name) for every reader.
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
         if _offline(config):
             # Material's offline plugin would add iframe-worker from a CDN unless one is listed already.
             polyfills = list(config.extra.get("polyfills", []))
@@ -195,11 +262,11 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def _navigation(self, config: MkDocsConfig) -> None:
         """The navigation from the page registry (pages.py), and its names in each other edition."""
         i18n = config.plugins.get("i18n")
-        nav = navigation()
-        config.nav = nav + own_pages(Path(config.docs_dir), i18n, nav)
+        nav = navigation(editions().default)
+        config.nav = nav + own_pages(Path(config.docs_dir), nav)
         for language in i18n.config.languages if i18n is not None else []:
-            if not language.default and language.locale in LANGUAGES:
-                language.nav_translations = nav_translations(LANGUAGES.index(language.locale))
+            if language.locale in editions().others:
+                language.nav_translations = nav_translations(editions().default, language.locale)
 
     def _read_names(self, config: MkDocsConfig) -> None:
         """Each edition's site name, description and footer come from the data (site.yml), so that another
@@ -207,31 +274,32 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
         Material prints them raw in some places (the header, <title>, the footer) and with `| e` in others, so
         each is kept escaped, as Markup: text in both (`| e` leaves Markup as it is)."""
+        data_dir = Path(self.config.data_dir)
+        others = list(editions().others)
         try:
-            self._dataset = load_dataset(Path(self.config.data_dir))  # read once a build: on_pre_build uses it
-            site = self._dataset.values["site"]
-            author = escape(self._dataset.values["article"]["author"])
+            self._dataset = load_dataset(data_dir)  # read once a build: on_pre_build uses it
+            values = self._dataset.values
         except Exception:  # noqa: BLE001 - on_pre_build reports what is wrong with the data, in one line
+            values = {}
+        try:  # another file is wrong: serve, showing the last good pages, still names them from the data
+            if not values:
+                values = _readable_values(data_dir)
+            self.names = _names(values["site"], values["article"], others)
+        except Exception:  # noqa: BLE001 - the names' own files are wrong: serve keeps the names it last read
             return
-        i18n = config.plugins.get("i18n")
-        others = [lang.locale for lang in i18n.config.languages if not lang.default] if i18n is not None else []
-        self.names = {
-            locale: {
-                attribute: escape(site.get(f"{key}_{locale}", site[key]) if locale else site[key])
-                for attribute, key in NAMED.items()
-            }
-            | {"site_author": author}
-            for locale in [None, *others]
-        }
 
     @event_priority(-150)  # after mkdocs-static-i18n's on_config, which builds each edition with this config
     def _name_edition(self, config: MkDocsConfig) -> MkDocsConfig:
-        """The names of the edition being built. Set here, not as mkdocs-static-i18n's per-language overrides:
-        it overrides options of plain types only, and warns at a Markup (a failure under --strict)."""
+        """The names of the edition being built, and the title of its headings' links (the toc extension's
+        permalink_title). Set here, not as mkdocs-static-i18n's per-language overrides: it overrides options of
+        plain types only, warns at a Markup (a failure under --strict), and forbids markdown_extensions."""
         if self.config.enabled:
             names = self.names.get(_edition(config) if _building_other_edition(config) else None, {})
             for attribute, value in names.items():
                 setattr(config, attribute, value)
+            toc = config.mdx_configs.get("toc")
+            if toc is not None and toc.get("permalink"):
+                toc["permalink_title"] = t("heading-link-title", _edition(config) or editions().default)
         return config
 
     on_config = CombinedEvent(_on_config, _name_edition)
@@ -241,7 +309,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return  # the pages of every edition were written at the start of this build
         try:
             dataset, self._dataset = self._dataset, None
-            files, _ = make_files(Path(self.config.data_dir), dataset=dataset, search=self.config.search)
+            files, _ = make_files(
+                Path(self.config.data_dir), dataset=dataset, search=self.config.search, cache_dir=Path(self.config.cache_dir)
+            )
             self._pages = stage_pages(Path(config.docs_dir), files)
             self._pages.apply()
         except DataError as error:
@@ -266,8 +336,19 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_page_markdown(self, markdown: str, *, config: MkDocsConfig, **kwargs) -> str:
         if not self.config.enabled or self.error is None:
             return markdown
-        title = t("data-error-title", _edition(config) or LANGUAGES[0])
-        return f'!!! failure "{title}"\n\n    {md_escape(self.error)}\n\n' + markdown
+        lang = _edition(config) or editions().default
+        detail = t("data-error-detail", lang).format(message=md_escape(self.error))  # a maintainer's words: English
+        return f'!!! failure "{t("data-error-title", lang)}"\n\n    {detail}\n\n' + markdown
+
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        """For the theme's templates (overrides/): the site's words in the edition being built (404.html), its
+        folder, and its Open Graph locale (vi_VN: the language's likely territory, by Babel)."""
+        if self.config.enabled:
+            lang = _edition(config) or editions().default
+            env.globals.update(
+                site_words=functools.partial(t, lang=lang), edition_folder=editions().folder(lang), og_locale=_og_locale(lang)
+            )
+        return env
 
     @event_priority(-300)  # last: whatever else reads the page's front matter reads it as written
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav) -> TemplateContext:
@@ -277,6 +358,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             for key in META_FROM_DATA:
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key])
+            jsonld = page.meta.get("jsonld")
+            if isinstance(jsonld, dict) and config.site_url:  # a crawler reads contentUrl as a whole address
+                for download in jsonld.get("distribution", []):  # the downloads sit in the default edition
+                    download["contentUrl"] = urljoin(_site_root(config), download["contentUrl"])
         return context
 
     @event_priority(-300)  # last: after the search index and the minifier have read the page
@@ -301,8 +386,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self._place_not_found_pages(config)
         i18n = config.plugins.get("i18n")
         if i18n is not None:
-            others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
-            counts = split_search_index(Path(config.site_dir), others, _offline(config), self.config.search)
+            counts = split_search_index(Path(config.site_dir), _offline(config), self.config.search)
             log.info(f"search: one index per edition ({counts})")
         if self._warnings is not None and self._warnings.get_counts():
             self._abandon(config)  # MkDocs aborts next, for the warnings: docs/ and site/ stay as they were
@@ -324,10 +408,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     def _place_not_found_pages(self, config: MkDocsConfig) -> None:
         """The default edition's 404 at the root, each other edition's in its folder (en/404.html)."""
-        i18n = config.plugins.get("i18n")
-        default = next((lang.locale for lang in i18n.config.languages if lang.default), None) if i18n is not None else None
         for locale, output in self.not_found.items():
-            folder = Path(config.site_dir) if locale in (default, "", None) else Path(config.site_dir) / locale
+            folder = Path(config.site_dir) / editions().folder(locale or editions().default)
             if folder.is_dir():
                 (folder / "404.html").write_text(output, encoding="utf-8")
         self.not_found = {}
@@ -339,4 +421,5 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             server.watch(self.config.data_dir)
             server.watch(str(TEMPLATES))
             server.watch(str(SEARCH_SCRIPTS))
+            serve.wrap(server, list(editions().others))
         return server

@@ -1,4 +1,5 @@
-"""Render the model into Markdown pages through the Jinja templates in templates/.
+"""Render the model into pages (pagefile.PageFile: front matter and Markdown body) through the Jinja templates
+in templates/.
 
 Every value a template prints is escaped for Markdown and HTML by default (filters.py's ``finalize``), so text
 from the data always shows as literal text; templates and filters that build Markdown return ``Markup``.
@@ -6,28 +7,25 @@ from the data always shows as literal text; templates and filters that build Mar
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from . import pages as registry
-from . import strings
-from .dates import parse_date
-from .filters import Filters, finalize, json_value, md_escape, yaml_string
-from .languages import LANGUAGES
-from .loader import Loader
+from .dates import format_date
+from .filters import Filters, finalize, md_escape
+from .languages import editions
 from .model import Model
-from .paginate import paginate
+from .pagefile import PageFile
 from .pictures import Pictures
 
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
+def environment(model: Model, lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*registry.EXTRA_TEMPLATES, TEMPLATES]),
         autoescape=True,
@@ -44,14 +42,15 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         spelled=filters.spelled,
         time=filters.time_tag,
         number=filters.number,
+        as_written=filters.as_written,
         cap=lambda text: text[:1].upper() + text[1:],
-        yaml=yaml_string,
-        json=json_value,
-        iso_date=lambda date: parse_date(date).isoformat(),
+        iso_date=lambda date: format_date(date, "iso"),
         tr=filters.tr,
         said=filters.said,
         place_name=filters.place_name,
         unit_kind=filters.unit_kind,
+        admin_name=filters.admin_name,
+        unit_count=filters.unit_count,
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
     env.globals.update(
@@ -61,37 +60,38 @@ def environment(model: Model, lang: str = LANGUAGES[0]) -> jinja2.Environment:
         article_meta=model.data["article"],
         site=model.data["site"],
         lang=lang,
+        languages=list(editions().locales),
         translated=filters.translated,
-        say=filters.say,
         t=filters.t,
-        translation=model.data["translation"],
+        # The article in this edition's language: translation.yml's `translation` is the English one (as the data's
+        # `_en` texts are), and serves any edition that has no `translation_<lang>` of its own.
+        translation=model.data.get(f"translation_{lang}", model.data["translation"]),
         pictures=Pictures(model, lang, filters.tr, filters.date_text, filters.place_name),
     )
     return env
 
 
-def output_path(path: str, lang: str) -> str:
-    """index.md → index.md in the default language, index.en.md in English (mkdocs-static-i18n's suffixes)."""
-    return path if lang == LANGUAGES[0] else path.removesuffix(".md") + f".{lang}.md"
-
-
-def front_matter(markdown: str) -> dict[str, Any]:
-    if markdown.startswith("---\n"):
-        return yaml.load(markdown.split("---\n", 2)[1], Loader=Loader) or {}
-    return {}
-
-
-def render_pages(model: Model) -> dict[str, str]:
-    """Output path (relative to docs/) → Markdown: every page of the registry (pages.py), in every language.
+def render_pages(model: Model) -> dict[str, PageFile]:
+    """Output path (relative to docs/) → page: every page of the registry (pages.py), in every language.
 
     Every page ends with the glossary's abbreviation definitions (Markdown's abbr syntax), written into the
     page itself so that any engine reading the Markdown shows the same tooltips.
     """
-    pages: dict[str, str] = {}
-    for lang in LANGUAGES:
+    pages: dict[str, PageFile] = {}
+    for lang in editions().locales:
         env = environment(model, lang)
         abbreviations = env.get_template("_abbreviations.md.j2").render()
-        edition = {page.markdown_file: env.get_template(page.markdown_file + ".j2").render(page=page) for page in registry.PAGES}
-        for file, text in paginate(edition, functools.partial(strings.t, lang=lang)).items():
-            pages[output_path(file, lang)] = f"{text}\n{abbreviations}"
+        for page in registry.PAGES:  # one file a registry entry: a collection split in groups would list more
+            pages[editions().page_file(page.markdown_file, lang)] = render_page(env, page, abbreviations)
     return dict(sorted(pages.items()))
+
+
+def render_page(env: jinja2.Environment, page: registry.Page, abbreviations: str) -> PageFile:
+    """One page in the environment's language. Its front matter: the registry's title, site.yml's description
+    of the page, and the keys its template sets in ``meta`` (which win); its body: what the template writes."""
+    template = env.get_template(page.markdown_file + ".j2").make_module({"page": page})
+    own: dict[str, Any] = getattr(template, "meta", {})
+    t = cast(Callable[..., str], env.globals["t"])
+    described = own["description"] if "description" in own else env.filters["tr"](env.globals["site"], "pages")[page.slug]
+    meta = {"title": t(page.title), "description": described, **own}
+    return PageFile(meta, f"{template}\n{abbreviations}")

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import DataError
-from .languages import LANGUAGES
+from .languages import editions
 from .model import Model
 
 SCRIPTS = Path(__file__).with_name("search")  # the JavaScript the worker runs for search
@@ -32,7 +32,8 @@ def search_lang(locale: str) -> str:
     """The lunr language an edition's search index names. The default edition's is mkdocs.yml's `search: lang:
     vi`; each other edition names a file of its own (vi_en: the same search, that edition's words), which
     editions.py writes into its index."""
-    return LANGUAGES[0] if locale == LANGUAGES[0] else f"{LANGUAGES[0]}_{locale}"
+    default = editions().default
+    return f"{default}_{locale}" if editions().translated(locale) else default
 
 
 def worker_file(locale: str) -> str:
@@ -76,7 +77,7 @@ def fold(text: str) -> str:
 
 def vocabulary(model: Model, locale: str) -> list[list[str]]:
     """An edition's synonym groups (data/synonyms.yml: terms, or terms_<locale>), folded."""
-    key = "terms" if locale == LANGUAGES[0] else f"terms_{locale}"
+    key = f"terms_{locale}" if editions().translated(locale) else "terms"
     groups = [list(dict.fromkeys(fold(term) for term in entry.get(key, []))) for entry in model.data.get("synonyms", [])]
     # Each group once: the file's size follows the vocabulary, not the number of entries.
     return list({json.dumps(group): group for group in groups if group}.values())
@@ -98,11 +99,9 @@ def stopwords(locale: str, words: set[str]) -> list[str]:
 
 def page_words(pages: Mapping[str, bytes], locale: str) -> set[str]:
     """Every word (lower case, NFC) of an edition's generated pages (page.md, or page.<locale>.md)."""
-    others = tuple(f".{lang}.md" for lang in LANGUAGES[1:])
-    mine = f".{locale}.md" if locale != LANGUAGES[0] else ".md"
     words: set[str] = set()
     for path, content in pages.items():
-        if path.endswith(mine) and (locale != LANGUAGES[0] or not path.endswith(others)):
+        if path.endswith(".md") and editions().of_file(path)[1] == locale:
             text = unicodedata.normalize("NFC", content.decode("utf-8").lower())
             words.update(re.findall(r"[^\W\d_]+", text))
     return words
@@ -113,7 +112,7 @@ def search_files(model: Model, pages: Mapping[str, bytes]) -> dict[str, bytes]:
     code = worker_code()
     pairs = list({(fold(entry["abbr"]), fold(entry["expansion"])): None for entry in model.glossary})
     files = {}
-    for locale in LANGUAGES:
+    for locale in editions().locales:
         # The data first (the code reads it as it starts): data/glossary.yml's pairs, data/synonyms.yml's words,
         # the language's function words.
         data = {

@@ -1,7 +1,7 @@
 """The site's own words, by key, in every language (strings.yml), read through one `t()`.
 
-Templates call t(KEY) (bound to the page's language in render.py); code calls t(KEY, LANG). A key
-missing a language falls back to the default one, Vietnamese, as Material's own translations fall back."""
+Templates call t(KEY) (bound to the page's language by filters.py); code calls t(KEY, LANG). A key missing a
+language falls back to the default edition's, as Material's own translations fall back."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from .languages import editions
+
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
-DEFAULT = "vi"
 
 
 @functools.cache
@@ -19,9 +20,9 @@ def strings() -> dict[str, dict[str, str]]:
     return yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
 
 
-def t(key: str, lang: str = DEFAULT) -> str:
+def t(key: str, lang: str) -> str:
     try:
         entry = strings()[key]
     except KeyError:
         raise KeyError(f"no string {key!r} in {STRINGS_FILE.name}") from None
-    return entry.get(lang, entry[DEFAULT])
+    return entry[lang] if lang in entry else entry[editions().default]

@@ -1,8 +1,10 @@
-"""Check the dataset's shape: JSON Schema (schema.json) with this project's keyword x-ref, each error in a
-maintainer's words. (Its truth against the article is checked next: truth.py.) Every check takes time in
-proportion to the data: uniqueItems is checked here by hashing, not by jsonschema's comparison of every pair.
+"""Check the data alone: its shape by JSON Schema (schema.json) with this project's keyword x-ref, each error in a
+maintainer's words, then what a schema cannot say: real days, unique ids, the computed figures' references and
+inputs. (Its truth against the article is checked next: truth.py.) Every check takes time in proportion to the
+data: uniqueItems is checked here by hashing, not by jsonschema's comparison of every pair.
 
-Every check raises one DataError naming the file, the place, what is wrong and what is expected.
+Every check raises one EntryError: the entry, what is wrong and what is expected (the dataset names the file and
+line). Which collections the files hold is the loader's check (check_collections), made before.
 """
 
 from __future__ import annotations
@@ -10,19 +12,31 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError, shown
-from .loader import CONTROL, Dataset, character, top_level_nodes
+from .dates import date_fields, parse_date
+from .errors import DataError, EntryError, shown
+from .loader import CONTROL, Dataset, character
 
 SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
 
 
 def load_schema(path: Path = SCHEMA_FILE) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    for name, sub in schema["properties"].items():  # a misspelt field would switch truth.py's check off unseen
+        entry = sub.get("items", {}) if isinstance(sub, dict) else {}
+        unknown = [field for field in entry.get("x-verbatim", []) if field not in entry.get("properties", {})]
+        if unknown:
+            raise DataError(
+                path.name,
+                f"properties.{name}.items.x-verbatim",
+                f"{unknown[0]!r} is not a field of {name} entries",
+                "names of the entry's fields: " + ", ".join(entry.get("properties", {})),
+            )
+    return schema
 
 
 # --- shape --------------------------------------------------------------------------------------
@@ -67,7 +81,7 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
     if kind in ("required", "dependentRequired"):
         key = _missing_key(error)
     if kind == "required" and error.relative_schema_path and "then" in error.relative_schema_path:
-        return f"the key {key!r} is missing", "it goes with the key before it (date_words with date, total with percent)"
+        return f"the key {key!r} is missing", "it goes with the key before it (date_words with date)"
     if kind in ("required", "dependentRequired"):
         if key.endswith("_en"):
             return (
@@ -86,6 +100,8 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
                 'a date written day/month/year, like 26/4/2024 (in quotes if it has leading zeros: "05/02/2024")',
             )
         if "string" in wanted and written and not isinstance(error.instance, (dict, list)):
+            if "pattern" in sub and not re.search(sub["pattern"], written):  # quoting it would not do: say what would
+                return f"{written} is read as {describe(error.instance)}, not as text", sub.get("description", "text")
             return (
                 f"{written} is read as {describe(error.instance)}, not as text",
                 f'text; to keep it as written, put it in quotes: "{written}"',
@@ -103,6 +119,8 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
         return f"{shown(error.instance)} is not in the right form", sub.get(
             "description", f"text matching {error.validator_value}"
         )
+    if kind == "minItems" and error.validator_value > 1:
+        return f"this list has {len(error.instance)} item(s)", f"at least {error.validator_value}"
     if kind in ("minLength", "minItems"):
         return "this is empty", "a value"
     if kind == "maxLength":
@@ -118,26 +136,24 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
 
 
 def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
-    check_finite(dataset)
+    """The data alone: its schema, then what a schema cannot say (real days, unique ids, references, the computed
+    figures' inputs). Its truth against the article is checked next (truth.py)."""
+    ids = collection_ids(dataset, schema)
+    check_schema(dataset, schema, ids)
+    check_dates(dataset, schema)  # first: an impossible date is impossible, whatever else is wrong
+    check_unique_ids(dataset)
+    check_references(dataset, ids)
+    check_computed(dataset)
+
+
+def check_schema(dataset: Dataset, schema: dict[str, Any], ids: dict[str, set[str]]) -> None:
     import jsonschema  # here, not at the top: a build that stops earlier (a YAML error) need not import it
 
-    ids = collection_ids(dataset, schema)
-    error = jsonschema.exceptions.best_match(_validator_class(ids)(inlined(schema)).iter_errors(dataset.values))
+    errors = _validator_class(ids)(inlined(schema)).iter_errors(dataset.values)
+    error = jsonschema.exceptions.best_match(errors, key=_first_of_equals)
     if error is None:
         return
     path = tuple(error.absolute_path)
-    if error.validator == "additionalProperties" and not path:
-        extra = next(key for key in error.instance if key not in schema["properties"])
-        file = dataset.files.get(extra, "data")
-        line = next(
-            (name.start_mark.line + 1 for name, _ in top_level_nodes(dataset.texts.get(file, "")) if name.value == extra), 1
-        )
-        raise DataError(
-            file, f"line {line}", f"unknown collection {extra!r}", "one of: " + ", ".join(sorted(schema["properties"]))
-        )
-    if error.validator == "required" and not path:
-        name = _missing_key(error) or "?"
-        raise DataError(f"{name}.yml", "", "this data file is missing", f"a file {name}.yml with the key '{name}:'")
     if error.validator == "additionalProperties":
         path = path + (next(key for key in error.instance if key not in error.schema.get("properties", {})),)
     problem, expected = _describe(error, dataset.written(path))
@@ -145,7 +161,15 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
         hint = difflib.get_close_matches(error.instance, sorted(ids.get(error.validator_value, ())), n=1)
         problem += f" (did you mean {hint[0]!r}?)" if hint else ""
         expected = f"the id of an entry in {dataset.files.get(error.validator_value, error.validator_value)}"
-    raise dataset.error(path, problem, expected)
+    raise EntryError(path, problem, expected)
+
+
+def _first_of_equals(error: Any) -> tuple:
+    """jsonschema's relevance without its order among sibling errors, which names the last of several bad entries:
+    of equally relevant errors, best_match (max) then keeps the first, so a file's errors are named from its top."""
+    from jsonschema.exceptions import relevance
+
+    return tuple(part for part in relevance(error) if part is not error.path)
 
 
 def collection_ids(dataset: Dataset, schema: dict[str, Any]) -> dict[str, set[str]]:
@@ -207,18 +231,73 @@ def inlined(schema: dict[str, Any]) -> dict[str, Any]:
     return inline(schema)
 
 
-def check_finite(dataset: Dataset) -> None:
-    """NaN and infinities (YAML's .nan, .inf) pass a schema's "number" but mean nothing on a page."""
-    stack: list[tuple[tuple, Any]] = [((key,), value) for key, value in dataset.values.items()]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, float) and not math.isfinite(value):
-            raise dataset.error(
-                path,
-                f"{dataset.written(path) or value} is not a finite number",
-                "a number written with digits, such as 100 or 7.5",
+# --- what a schema cannot say -------------------------------------------------------------------
+
+
+def _entries(dataset: Dataset) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """(collection, index, entry) for every list collection (the schema has made each a list of entries)."""
+    for name, entries in dataset.values.items():
+        if isinstance(entries, list):
+            for index, entry in enumerate(entries):
+                yield name, index, entry
+
+
+def check_unique_ids(dataset: Dataset) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    for name, index, entry in _entries(dataset):
+        key = (name, entry["id"])
+        if key in seen:
+            raise EntryError(
+                (name, index, "id"), f"the id {entry['id']!r} is already used by {name}[{seen[key]}]", "a new, unique id"
             )
-        if isinstance(value, dict):
-            stack.extend((path + (key,), item) for key, item in value.items())
-        elif isinstance(value, list):
-            stack.extend((path + (index,), item) for index, item in enumerate(value))
+        seen[key] = index
+
+
+def check_references(dataset: Dataset, ids: dict[str, set[str]]) -> None:
+    """The computed figures' inputs ("events/<id>") name entries that exist (x-ref values are a schema keyword)."""
+    for name, index, entry in _entries(dataset):
+        for position, ref in enumerate(entry.get("inputs", [])):
+            collection, _, target_id = ref.partition("/")
+            if target_id not in ids[collection]:
+                raise EntryError(
+                    (name, index, "inputs", position),
+                    f"there is no {collection} entry with the id {target_id!r}",
+                    f"the id of an entry in {dataset.files.get(collection, collection)}",
+                )
+
+
+def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
+    """Every date the schema types as one is a day that exists (30/2/2024 has the right form, and is no day)."""
+    for name, sub in schema["properties"].items():
+        fields = date_fields(sub["items"]["properties"]) if sub.get("type") == "array" else []
+        for index, entry in enumerate(dataset.values.get(name, []) if fields else []):
+            for field in fields:
+                if field not in entry:
+                    continue
+                try:
+                    parse_date(entry[field])
+                except ValueError:
+                    raise EntryError(
+                        (name, index, field), f"the date {entry[field]} does not exist", "a real day, written day/month/year"
+                    ) from None
+
+
+def check_computed(dataset: Dataset) -> None:
+    collections = {name: {e["id"]: e for e in dataset.values[name]} for name in ("events", "figures")}
+    arity = {"days_between": 2, "ratio": 2, "percent_of": 1}
+    for index, item in enumerate(dataset.values["computed"]):
+
+        def fail(problem: str, expected: str, index: int = index) -> None:
+            raise EntryError(("computed", index, "inputs"), problem, expected)
+
+        if len(item["inputs"]) != arity[item["op"]]:
+            fail(f"{item['op']} takes {arity[item['op']]} input(s), not {len(item['inputs'])}", f"{arity[item['op']]} input(s)")
+        kinds = {ref.partition("/")[0] for ref in item["inputs"]}
+        if item["op"] == "days_between" and kinds != {"events"}:
+            fail("days_between counts days between two events", "two events/<id> inputs")
+        if item["op"] in ("ratio", "percent_of") and kinds != {"figures"}:
+            fail(f"{item['op']} works on figures", "figures/<id> inputs")
+        if item["op"] == "percent_of":
+            figure = collections["figures"][item["inputs"][0].partition("/")[2]]
+            if "total" not in figure:
+                fail(f"the figure {figure['id']!r} has no total", "a figure with value and total")

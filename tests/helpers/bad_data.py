@@ -319,7 +319,7 @@ CASES = {
     "tab": (tab_indent, "tab"),
     "empty-file": (empty_file, "empty"),
     "not-utf8": (not_utf8, "not UTF-8"),
-    "wrong-type": (wrong_type, "a whole number"),
+    "wrong-type": (wrong_type, "— expected a number"),
     "iso-date": (iso_date, "26/4/2024"),
     "unquoted-leading-zero": (unquoted_leading_zero, 'in quotes: "01"'),
     "unknown-key": (unknown_key, "did you mean 'title'"),

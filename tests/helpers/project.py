@@ -138,8 +138,7 @@ def editions_plugin(settings: dict[str, Any], theme_overrides: bool = True) -> d
 
 def nav_pages() -> list[str]:
     """The site's pages in every edition, from the page registry: "", "so-lieu/", ..., "en/so-lieu/"."""
+    from sitegen.languages import editions
     from sitegen.pages import urls
 
-    settings = mkdocs_settings()
-    i18n = next((p["i18n"] for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p), {"languages": []})
-    return urls([""] + [f"{lang['locale']}/" for lang in i18n["languages"] if not lang.get("default")])
+    return urls([editions().folder(lang) for lang in editions().locales])
