@@ -475,10 +475,11 @@ function place(unit, metadata) {
         : positions.map(p => [p, p]);
       if (!chains.length) return;
     }
-    out = out || { starts: new Set(), ends: new Set(), title: new Set(), other: false };
+    out = out || { starts: new Set(), ends: new Set(), title: new Set(), other: false, whole: false };
     for (const [start, end] of chains) {
       out.starts.add(start);
       out.ends.add(end);
+      out.whole = out.whole || !partial.has(end);
       if (start >= TITLE && !partial.has(end)) for (let p = start; p <= end; p++) out.title.add(p);
     }
     out.other = out.other || k > 0;
@@ -603,7 +604,8 @@ lunr.Index.prototype.search = function (query) {
     for (const group of groups) {
       const { inside, weight } = group;
       if (!name(group) && inside.every(i => page.purpose[i])) covered += weight * (inside.every(i => page.named[i]) ? 1.5 : 1);
-      else if (inside.every((i, k) => at[i] && (!k || next[i - 1]))) covered += weight;
+      // A word the last one typed only starts ("mean" in "meaning") counts half: it may be another word.
+      else if (inside.every((i, k) => at[i] && (!k || next[i - 1]))) covered += inside.every(i => at[i].whole) ? weight : weight / 2;
     }
     result.covered = covered;
     result.share = title.size / Math.max(1, wordsIn((this._texts[result.ref] || {}).title));
