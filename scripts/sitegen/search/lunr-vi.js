@@ -68,7 +68,7 @@ function known(text) {
   const trimmed = LETTERS.test(text) ? text : text.replace(UNTRIMMED, "");  // most words: nothing to trim
   const folded = foldText(trimmed);
   const more = folded ? extras(folded) : NONE;
-  record(folded, trimmed);  // (a plain spelling too: "nam" beside "năm" tells a word from a function word)
+  if (folded !== trimmed) record(folded, trimmed);
   if (more.length && /^date/.test(more[0])) record(more[0], trimmed);
   hit = [folded, more, (folded.length < 3 && /^(\d\d?|[ivx])$/.test(folded)) || !!MONTHS[folded]];
   if (words.size < 200000) words.set(text, hit);
@@ -326,10 +326,18 @@ function phraseAt(map, words, i) {
 }
 
 // A word of the list as typed; typed without marks, a word of the list folded whose every spelling on the
-// pages is one too ("chua": chưa, a function word; "xa": xã, no).
-function isStop(v, text) {
+// pages is one too ("chua": chưa, a function word; "xa": xã, no; "nam": năm, and Nam in Việt Nam, no).
+function isStop(v, text, index) {
   text = text.normalize("NFC");
-  return v.stop.has(text) || (text === fold(text) && (v.marked[text] || []).every(spelling => v.stop.has(spelling)));
+  if (v.stop.has(text)) return true;
+  if (text !== fold(text) || !(v.marked[text] || []).every(spelling => v.stop.has(spelling))) return false;
+  // Written so (without marks) on a page, it is a word of its own there; looked for once per word.
+  const plain = v.plain = v.plain || {};
+  if (!(text in plain)) {
+    const word = new RegExp(`(^|[^\\p{L}\\p{M}])${text}($|[^\\p{L}\\p{M}])`, "u");
+    plain[text] = Object.keys(index._texts).some(ref => word.test(lowerText(index, ref)));
+  }
+  return !plain[text];
 }
 
 // Material's query ("quyết* thắng*": split at the separator, a wildcard on every term) → units.
@@ -359,7 +367,7 @@ function analyze(index, query) {
     const n = phrase ? phrase.words.length : 0;
     if (n > 1 && words.slice(i, i + n).every(word => word.text === fold(word.text) || v.stopParts.has(word.text.normalize("NFC")))) {
       stop.fill(true, i, i + n);
-    } else if (n && isStop(v, words[i].text)) stop[i] = true;
+    } else if (n && isStop(v, words[i].text, index)) stop[i] = true;
   }
   const units = [];
   for (let i = 0; i < words.length;) {
