@@ -116,6 +116,8 @@ class _Settings(yaml.SafeLoader):
 _Settings.add_constructor(
     "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
 )
+# `!!python/name:module.function` (the toc's slugify) reads as the function's dotted name, never imported.
+_Settings.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
 
 
 def mkdocs_settings() -> dict[str, Any]:
