@@ -42,6 +42,22 @@ MEASURE_TABLES = r"""() => {
   return {tables: tables.length, wide, broken, unnamed}
 }"""
 
+# The header's first line: the site's name as Material writes it, and whether any of it is hidden.
+HEADER_NAME = """() => {
+  const name = document.querySelector('.md-header__topic:first-child .md-ellipsis')
+  const box = name.getBoundingClientRect(), header = document.querySelector('.md-header').getBoundingClientRect()
+  const buttons = [...document.querySelectorAll('.md-header__option, .md-header__button')]
+    .map(b => b.getBoundingClientRect()).filter(b => b.width && b.left >= box.left)
+  return {
+    text: name.textContent.trim(),
+    cut: name.scrollWidth > name.clientWidth || name.scrollHeight > name.clientHeight,
+    outside_header: box.top < header.top || box.bottom > header.bottom,
+    under_a_button: buttons.some(b => b.left < box.right),
+    px: parseFloat(getComputedStyle(name).fontSize),
+  }
+}"""
+
+
 def _converted(text: str, labels: bool = True) -> str:
     """Markdown converted with mkdocs.yml's extensions (without the table labels, if asked)."""
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -112,3 +128,15 @@ def test_no_word_in_a_table_is_broken_across_lines(measured, width):
 def test_each_cell_of_a_stacked_table_is_led_by_its_column_name(measured):
     unnamed = {path: result["unnamed"] for (w, path), result in measured.items() if w == 360 and result["unnamed"]}
     assert unnamed == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["vi", "en"])
+def test_the_header_shows_the_sites_whole_name(phone, server, edition):
+    phone.goto(f"{server}/{edition}")
+    shown = phone.evaluate(HEADER_NAME)
+    assert shown["text"] == phone.locator('meta[property="og:site_name"]').get_attribute("content")
+    assert not shown["cut"]
+    assert not shown["outside_header"]
+    assert not shown["under_a_button"]
+    assert shown["px"] >= 12
