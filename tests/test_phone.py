@@ -140,3 +140,34 @@ def test_the_header_shows_the_sites_whole_name(phone, server, edition):
     assert not shown["outside_header"]
     assert not shown["under_a_button"]
     assert shown["px"] >= 12
+
+
+# An abbreviation outside a link: inside one, a tap follows the link.
+ABBR = ".md-content abbr[title]:not(a abbr)"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["vi", "en"])
+def test_a_tap_on_an_abbreviation_shows_its_meaning_on_the_screen(phone, server, edition):
+    from playwright.sync_api import expect
+
+    phone.goto(f"{server}/{edition}")
+    abbr = phone.locator(ABBR).first
+    abbr.tap()
+    meaning = phone.get_by_text(abbr.get_attribute("title"), exact=True)
+    expect(meaning).to_be_visible()
+    assert meaning.bounding_box()["x"] + meaning.bounding_box()["width"] <= 360
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.browser
+def test_a_second_tap_hides_the_meaning_again(phone, server):
+    from playwright.sync_api import expect
+
+    phone.goto(f"{server}/")
+    abbr = phone.locator(ABBR).first
+    meaning = phone.get_by_text(abbr.get_attribute("title"), exact=True)
+    abbr.tap()
+    expect(meaning).to_be_visible()
+    abbr.tap()
+    expect(meaning).to_have_count(0)
