@@ -13,8 +13,12 @@
  * synonyms (data/synonyms.yml) and glossary pairs (MTTQ ↔ mặt trận tổ quốc), Telex/VNI residue decoded
  * (quyeets → quyết, only into a word of the index), a run-together word split into words of the index
  * (kontum → kon tum), a date in any common spelling, a code's parts; and, only when nothing else matches, a word
- * of the index one edit away. Question words are dropped. The data comes folded (search_scripts.py).
- * Pages covering more units rank first; if some page covers them all, only those are shown.
+ * of the index one edit away. Function and question words (stopwords-iso) are flagged, not dropped. The synonyms
+ * and pairs come folded (search_scripts.py).
+ *
+ * Ranking (the end of this file): by how much of the question a section answers — its words weighed by how few
+ * sections hold them, the pages' own phrases as one word, a page's title and purpose counted in each of its
+ * sections — the whole article below the fact pages that answer most of it, unless the query quotes it.
  *
  * A result's ?h= (Material's, after a click) also carries the page's own spellings of what was found (quyết for
  * quyet, 12/01/2024 for a date), so Material's highlighter marks them on the page.
@@ -24,8 +28,8 @@
  * (scripts/sitegen/search_scripts.py) writes the data and that code as one file,
  * assets/javascripts/lunr/min/lunr.vi.min.js (the offline edition's worker loads nested scripts late).
  */
-// This edition's data (search_scripts.py): the lunr language its index names, the glossary's pairs, its
-// synonym groups and question words, all folded.
+// This edition's data (search_scripts.py): the lunr language its index names, the glossary's pairs and its
+// synonym groups (folded), its language's function words (as written).
 const data = self.searchData || {};
 const MONTHS = {};  // january → 1 … december → 12
 "january february march april may june july august september october november december"
