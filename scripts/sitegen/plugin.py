@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_theme_dir
 from mkdocs.utils.templates import TemplateContext
 
 from . import serve
@@ -61,6 +61,10 @@ NAMED = {"site_name": "short_name", "site_description": "description", "copyrigh
 # and card_alt (overrides/main.html). The titles come from the page registry (pages.py), not from the data.
 META_FROM_DATA = ("description", "card_alt")
 OFFLINE_POLYFILL = "assets/javascripts/iframe-worker/shim.js"  # shipped in overrides/, not loaded from a CDN
+# The theme overrides the generated pages need (templates, the stylesheet, the polyfill): the plugin brings them,
+# so a report's mkdocs.yml needs no custom_dir and no copy of them.
+OVERRIDES = Path(__file__).with_name("overrides")
+STYLESHEET = "assets/stylesheets/site.css"
 
 
 class SitegenConfig(base.Config):
@@ -123,6 +127,17 @@ def _building_other_edition(config: MkDocsConfig) -> bool:
     The plugin offers no public flag for this; `building` is set for exactly those nested builds."""
     i18n = config.plugins.get("i18n")
     return i18n is not None and bool(getattr(i18n, "building", False))
+
+
+def _add_overrides(config: MkDocsConfig) -> None:
+    """The plugin's theme overrides above the theme's own templates and below the project's custom_dir, as
+    Material's own plugins add theirs, and its stylesheet. Again in each edition's build: once only."""
+    dirs = config.theme.dirs
+    if str(OVERRIDES) not in dirs:
+        theme = get_theme_dir(config.theme.name) if config.theme.name else None
+        dirs.insert(dirs.index(theme) if theme in dirs else 0, str(OVERRIDES))
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -194,6 +209,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                     f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
                     "fine for testing; set SITE_URL to the public address before publishing"
                 )
+        _add_overrides(config)
         # Set here rather than in mkdocs.yml, which then stays plain YAML (no !!python/name) for every reader.
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
         if _offline(config):
@@ -341,7 +357,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         return f'!!! failure "{t("data-error-title", lang)}"\n\n    {detail}\n\n' + markdown
 
     def on_env(self, env, *, config: MkDocsConfig, files):
-        """For the theme's templates (overrides/): the site's words in the edition being built (404.html), its
+        """For the theme's templates (the plugin's overrides/): the site's words in the edition being built (404.html), its
         folder, and its Open Graph locale (vi_VN: the language's likely territory, by Babel)."""
         if self.config.enabled:
             lang = _edition(config) or editions().default
@@ -420,6 +436,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             server.unwatch(config.docs_dir)
             server.watch(self.config.data_dir)
             server.watch(str(TEMPLATES))
+            server.watch(str(OVERRIDES))
             server.watch(str(SEARCH_SCRIPTS))
             serve.wrap(server, list(editions().others))
         return server
