@@ -73,6 +73,9 @@ class SitegenConfig(base.Config):
     # This site's search (search_scripts.py: folding, dates, synonyms; one language file per edition). False:
     # Material's own lunr.vi, as the search benchmark compares.
     search = c.Type(bool, default=True)
+    # The plugin's theme overrides and stylesheet (overrides/). False: Material's own look, as the Lighthouse
+    # benchmark's baseline compares.
+    overrides = c.Type(bool, default=True)
     # Where drawn social cards are kept between builds (cards.py), relative to mkdocs.yml, as Material's social
     # plugin keeps its own (git ignores .cache/). A folder that cannot be written only costs the drawing.
     cache_dir = c.Dir(default=".cache/sitegen")
@@ -209,7 +212,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                     f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
                     "fine for testing; set SITE_URL to the public address before publishing"
                 )
-        _add_overrides(config)
+        if self.config.overrides:
+            _add_overrides(config)
         # Set here rather than in mkdocs.yml, which then stays plain YAML (no !!python/name) for every reader.
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
         if _offline(config):
