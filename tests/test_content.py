@@ -1,11 +1,15 @@
 """What the site adds around the article's facts, as a reader finds it: context from after the article only
 inside its "outside the article" mark and with its documents, what the article does not report, the terms
-glossary, English beside every label in the downloads, and a 404 page in each edition that leads home."""
+glossary, English beside every label in the downloads, a 404 page in each edition that leads home, and sources
+named as what they are (a catalogue, a resolution), never as the software package that carried them."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+
+import pytest
 
 from helpers.html import elements, marked, page_text
 
@@ -80,3 +84,19 @@ def test_each_edition_has_a_404_page_in_its_language_that_leads_home(built):
         assert [a["href"] for a in buttons] == [home]
         switch = {a["hreflang"]: a["href"] for a in elements(html, "a") if "hreflang" in a}
         assert switch == {"vi": root, "en": root + "en/"}
+
+
+# The software packages a list or a map came through: a reader is told the source itself (the GSO catalogue, a
+# resolution, Natural Earth), not how it was downloaded. The package is credited in LICENSE and in the header of
+# the data file it was extracted into (data/units.yml, also a download), not on the pages.
+PACKAGE_NAMES = re.compile(r"vietnamadminunits|@svg-maps|\bPyPI\b|\bnpm\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["vietnamese", "english"])
+def test_no_page_names_a_software_package_as_a_source(site, pages, edition):
+    read = [site / page / "index.html" for page in pages if page.startswith("en/") == bool(edition)]
+    read += [site / edition / "404.html", site / edition / "search" / "search_index.json"]
+    if not edition:  # the downloads, made once for both editions
+        read += [site / "du-lieu" / "du-lieu.json", site / "du-lieu" / "so-lieu.csv"]
+    named = {f.relative_to(site).as_posix(): PACKAGE_NAMES.findall(f.read_text(encoding="utf-8")) for f in read}
+    assert {name: found for name, found in named.items() if found} == {}
