@@ -110,7 +110,8 @@ def read_article_bytes(data_dir: Path, dataset: Dataset) -> tuple[Path, bytes]:
         raise EntryError(
             ("article", "sha256"),
             f"the article {path.name} is not the one the data was checked against ({describe_change(raw, expected, dataset)})",
-            f"the same text; if the change is meant, review the quotes and set sha256 to {digest} in {dataset.files['article']}",
+            f"the same text; if the change is meant, review the quotes and replace the sha256 line of {dataset.files['article']} "
+            f"with this one: `sha256: {digest}`",
         )
     return path, raw
 
