@@ -157,17 +157,15 @@ def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> d
     overrides/main.html."""
     site = model.data["site"]
     cards = site.get("cards") or {}
-    default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
+    # Without cards: the first figure with a total (12/15), else the first figure (the data has at least one).
+    default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), model.figures[0]["id"])
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
     out: dict[str, PageFile | bytes] = {}
     for path, page_file in pages.items():
         page, lang = editions().of_file(path)
         page = page.removesuffix(".md")
         suffix = f"_{lang}" if editions().translated(lang) else ""
-        figure_id = own.get(page, default)
-        if figure_id is None:
-            continue
-        figure = model.figure(figure_id)
+        figure = model.figure(own.get(page, default))
         title = site["name" + suffix] if page == "index" else str(page_file.meta.get("title", ""))
         label, written = figure["label" + suffix], in_language(figure["written"], lang)
         png = card(folder, site["short_name" + suffix], title, written, label)

@@ -54,7 +54,7 @@ def environment(model: Model, lang: str) -> jinja2.Environment:
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
     env.globals.update(
-        registry=registry.PAGES,
+        registry=registry.present(model.data),  # the pages the data makes: a link to another one is an error
         model=model,
         article=model.article,
         article_meta=model.data["article"],
@@ -72,7 +72,8 @@ def environment(model: Model, lang: str) -> jinja2.Environment:
 
 
 def render_pages(model: Model) -> dict[str, PageFile]:
-    """Output path (relative to docs/) → page: every page of the registry (pages.py), in every language.
+    """Output path (relative to docs/) → page: every page of the registry (pages.py) that the data makes, in every
+    language.
 
     Every page ends with the glossary's abbreviation definitions (Markdown's abbr syntax), written into the
     page itself so that any engine reading the Markdown shows the same tooltips.
@@ -81,7 +82,7 @@ def render_pages(model: Model) -> dict[str, PageFile]:
     for lang in editions().locales:
         env = environment(model, lang)
         abbreviations = env.get_template("_abbreviations.md.j2").render()
-        for page in registry.PAGES:  # one file a registry entry: a collection split in groups would list more
+        for page in registry.present(model.data):  # one file a registry entry: a collection split in groups would list more
             pages[editions().page_file(page.markdown_file, lang)] = render_page(env, page, abbreviations)
     return dict(sorted(pages.items()))
 
