@@ -18,6 +18,7 @@ import pytest
 from helpers.fuller import fuller_fixture, write_data
 from helpers.html import elements
 from helpers.project import ROOT, build_site, copy_project
+from sitegen.errors import DataError
 from sitegen.pipeline import load_model
 from sitegen.render import render_pages
 
@@ -221,6 +222,14 @@ def test_without_its_paragraph_the_lessons_sentence_cites_the_lessons_own(fixtur
     intro = next(line for line in lessons.splitlines() if line.startswith("Bài viết nêu"))
     cited = {source["paragraph"] for lesson in full["lessons"] for source in lesson["sources"]}
     assert re.findall(r"\(nguon\.md#(p\d+) ", intro) == sorted(cited)
+
+
+def test_a_pictured_congress_without_its_place_is_one_error_line(fixture_folder, tmp_path):
+    folder, full = fixture_folder
+    values = copy.deepcopy(full)
+    del values["congresses"][0]["place"]  # the photos page names where each pictured congress was
+    with pytest.raises(DataError, match=r"^congresses\.yml, line \d+, congresses\[0\]: a pictured congress has no place"):
+        pages_of(values, folder, tmp_path)
 
 
 def test_this_sites_own_pages_have_nothing_empty():

@@ -359,6 +359,12 @@ def publication_day_that_does_not_exist(d):
     return f"article.yml, line {line}, article.published"
 
 
+def level_linking_to_a_page_not_made(d):
+    level = "{id: xa, label: Xã, label_en: Commune, body: Đại hội, body_en: Congress, link: van-ban.md"
+    (d / "levels.yml").write_text(f"levels:\n  - {level}, sources: [{{paragraph: p3, quote: xã Thử Nghiệm}}]}}\n")
+    return "levels.yml, line 2, levels[0].link"
+
+
 CASES = {
     "malformed-yaml": (malformed_yaml, "not valid YAML"),
     "tab": (tab_indent, "tab"),
@@ -422,6 +428,7 @@ CASES = {
     "pilot-topic-without-pilot": (pilot_topic_without_pilot, "site.yml names no pilot"),
     "page-made-without-description": (page_made_without_description, "the page 'han-che' has no description"),
     "publication-day-that-does-not-exist": (publication_day_that_does_not_exist, "the date 30/02/2024 does not exist"),
+    "level-linking-to-a-page-not-made": (level_linking_to_a_page_not_made, "the page 'van-ban' is not made from this data"),
 }
 
 
