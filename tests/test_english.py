@@ -90,3 +90,23 @@ def test_fact_links_from_english_pages_land_on_the_english_source(site):
 def test_vietnamese_text_on_english_pages_is_marked_vietnamese(site):
     spans = [s for s in elements(html(site, "en/nguon/"), "p") if s.get("lang") == "vi"]
     assert spans
+
+
+def test_english_places_page_names_districts_and_successors_in_english(site, model):
+    """ "Thành phố Kon Tum (21)" is "Kon Tum city (21)", "Phường X, Tỉnh Y" is "X ward, Y province": the kind
+    words are English, the names keep their Vietnamese spelling."""
+    kinds = ("Thành phố ", "Huyện ", "Thị xã ", "Tỉnh ", "Phường ", "Xã ", "Thị trấn ")
+    page = html(site, "en/dia-danh/")
+    headings = [h["_text"] for h in elements(page, "h3") if h.get("id", "").startswith("don-vi-")]
+    assert headings and not [h for h in headings if h.startswith(kinds)]
+    successors = [unit["successor"] for unit in model.data["units"]["list"] if "successor" in unit]
+    for successor in successors:
+        assert successor not in page, successor
+
+
+def test_english_overview_gives_each_outside_excerpt_in_english_beside_the_vietnamese(site, model):
+    text = " ".join(page_text(html(site, "en/tong-quan/")).split())
+    documents = [doc for doc in model.data["context_documents"] if "excerpt_en" in doc]
+    assert documents
+    for doc in documents:
+        assert " ".join(doc["excerpt"].split()) in text and " ".join(doc["excerpt_en"].split()) in text, doc["id"]

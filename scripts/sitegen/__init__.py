@@ -22,6 +22,8 @@ The pipeline, one module a step:
     export.py    the data as downloads: YAML, JSON, CSV
     search_scripts.py  the search worker's Vietnamese file: the data, and search/'s code as minified
     write.py     pages → docs/, all or nothing
+    table_labels.py  each table cell's column name, as data-label (a Python-Markdown extension in mkdocs.yml), so
+                 that tables stack on a phone
     pipeline.py  the steps above in order (scripts/generate.py runs it from the command line)
     plugin.py    the MkDocs plugin that runs generate before every build (editions.py: a search index each;
                  serve.py: under `mkdocs serve`, each edition's 404 page and downloads that open as text;

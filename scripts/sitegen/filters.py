@@ -61,6 +61,18 @@ def finalize(value: Any) -> Any:
 _REQUIRED = object()  # tr() without a default: the field must be there
 # The schema's kinds of commune-level unit, as the keys of their words (strings.yml: unit-kind-xa, ...) name them.
 UNIT_KIND_KEYS = {"Xã": "xa", "Phường": "phuong", "Thị trấn": "thi-tran"}
+# Vietnam's administrative kinds a unit's district or successor is named with ("Thành phố Kon Tum"), the longest
+# first: "Thị xã" before "Xã". Their words in each edition are the catalogue's unit-kind-<key>.
+ADMIN_KIND_KEYS = {
+    "Thành phố": "thanh-pho",
+    "Thị trấn": "thi-tran",
+    "Thị xã": "thi-xa",
+    "Đặc khu": "dac-khu",
+    "Huyện": "huyen",
+    "Phường": "phuong",
+    "Tỉnh": "tinh",
+    "Xã": "xa",
+}
 
 
 class Filters:
@@ -133,6 +145,24 @@ class Filters:
         return strings.t("place-name", self.lang).format(
             name=place["name"], kind=kind.lower() if lower else kind, kind_lower=kind.lower()
         )
+
+    def admin_name(self, text: str) -> str:
+        """An administrative name as this edition writes it: "Phường Kon Tum, Tỉnh Quảng Ngãi" stays in Vietnamese,
+        is "Kon Tum ward, Quảng Ngãi province" in English (the catalogue's place-name order and kind words). A
+        part with no known kind is left as written."""
+        if not self.translated:
+            return text
+        parts = []
+        for part in text.split(", "):
+            kind = next((kind for kind in ADMIN_KIND_KEYS if part.startswith(kind + " ")), None)
+            if kind is None:
+                parts.append(part)
+                continue
+            word = self.t(f"unit-kind-{ADMIN_KIND_KEYS[kind]}")
+            parts.append(
+                strings.t("place-name", self.lang).format(name=part[len(kind) + 1 :], kind=word, kind_lower=word.lower())
+            )
+        return ", ".join(parts)
 
     def unit_kind(self, kind: str) -> str:
         """A unit's kind (Xã, Phường, Thị trấn) as this edition writes it within a sentence: "xã", "commune"."""

@@ -69,6 +69,7 @@ def environment(model: Model, lang: str) -> jinja2.Environment:
         said=filters.said,
         place_name=filters.place_name,
         unit_kind=filters.unit_kind,
+        admin_name=filters.admin_name,
         unit_count=filters.unit_count,
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
     )
