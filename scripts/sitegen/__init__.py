@@ -10,7 +10,8 @@ The pipeline, one module a step:
     numerals.py  the article's numbers as written (6.185, 29,75) read and shown, and where they disagree among themselves
     model.py     dataset + article + computed figures → what the templates read (dates.py: its dates, read once
                  from the article's d/m/yyyy and shown by format_date: as written, in words by Babel, ISO)
-    pages.py     the page registry: every page once, with its place in the navigation and its titles
+    pages.py     the page registry: every page once, with its place in the navigation, its titles and the data
+                 it needs (a page is made only when its data has entries)
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per
                  edition of languages.py (filters.py: the escapes for each place a text lands, Markdown
                  or front matter, and the filters that need the model or the language)
@@ -21,6 +22,8 @@ The pipeline, one module a step:
     export.py    the data as downloads: YAML, JSON, CSV
     search_scripts.py  the search worker's Vietnamese file: the data, and search/'s code as minified
     write.py     pages → docs/, all or nothing
+    table_labels.py  each table cell's column name, as data-label (a Python-Markdown extension in mkdocs.yml), so
+                 that tables stack on a phone
     pipeline.py  the steps above in order (scripts/generate.py runs it from the command line)
     plugin.py    the MkDocs plugin that runs generate before every build (editions.py: a search index each;
                  serve.py: under `mkdocs serve`, each edition's 404 page and downloads that open as text;

@@ -288,16 +288,22 @@ def check_site(dataset: Dataset, article: Article) -> None:
                 f"there is no page {entry['page']!r}",
                 "a page of the site (" + ", ".join(sorted(known)) + "), or index",
             )
+
+
+def check_page_needs(dataset: Dataset) -> None:
+    """What a page needs of the data beyond the schema: the pilot's event and a pictured congress have a place (the
+    pages name it), the pilot page's statements have a pilot, and the pages the data points to are made."""
+    site = dataset.values["site"]
+    known = {page.slug for page in registry.PAGES if page.slug}
+    made = {page.slug or "index" for page in registry.present(dataset.values)}
     if "pilot" in site:
         pilot = next(e for e in dataset.values.get("events", []) if e["id"] == site["pilot"]["event"])
         if "place" not in pilot:
             raise EntryError(("site", "pilot", "event"), f"the pilot event {pilot['id']!r} has no place", "an event with a place")
-    for index, topic in enumerate(dataset.values.get("topics", [])):
-        if "see_also" in topic and topic["see_also"] not in known:
+    for index, congress in enumerate(dataset.values.get("congresses", [])):
+        if congress.get("pictured") and "place" not in congress:
             raise EntryError(
-                ("topics", index, "see_also"),
-                f"there is no page {topic['see_also']!r}",
-                "a page of the site: " + ", ".join(sorted(known)),
+                ("congresses", index), "a pictured congress has no place", "place: the id of its place in places.yml"
             )
     for index, statement in enumerate(dataset.values.get("statements", [])):
         if statement["topic"] == registry.PILOT_TOPIC and "pilot" not in site:
@@ -305,6 +311,21 @@ def check_site(dataset: Dataset, article: Article) -> None:
                 ("statements", index, "topic"),
                 f"the topic {registry.PILOT_TOPIC!r} is shown on the pilot page, and site.yml names no pilot",
                 "site.pilot (the pilot congress's event and figure), or another topic",
+            )
+    for index, topic in enumerate(dataset.values.get("topics", [])):
+        if "see_also" in topic and topic["see_also"] not in known:
+            raise EntryError(
+                ("topics", index, "see_also"),
+                f"there is no page {topic['see_also']!r}",
+                "a page of the site: " + ", ".join(sorted(known)),
+            )
+    for index, level in enumerate(dataset.values.get("levels", [])):
+        page = level["link"].partition(".md")[0]
+        if page not in made:
+            raise EntryError(
+                ("levels", index, "link"),
+                f"the page {page!r} is not made from this data",
+                "a page the site has: " + ", ".join(sorted(made)),
             )
 
 
@@ -373,5 +394,6 @@ def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> N
     check_glossary(dataset)
     check_summary(dataset, article)
     check_site(dataset, article)
+    check_page_needs(dataset)
     check_translation(dataset, article)
     check_units(dataset)

@@ -122,7 +122,9 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
         )
     if kind == "minItems" and error.validator_value > 1:
         return f"this list has {len(error.instance)} item(s)", f"at least {error.validator_value}"
-    if kind in ("minLength", "minItems"):
+    if kind == "minItems":
+        return "this list is empty", "at least one entry"
+    if kind == "minLength":
         return "this is empty", "a value"
     if kind == "maxLength":
         return (
