@@ -118,8 +118,8 @@ _Settings.add_constructor(
 )
 
 
-def mkdocs_settings() -> dict[str, Any]:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Settings)
+def mkdocs_settings(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Settings)
 
 
 def editions_plugin(settings: dict[str, Any], theme_overrides: bool = True) -> dict[str, Any]:
