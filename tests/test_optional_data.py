@@ -211,6 +211,15 @@ def test_the_required_data_alone_makes_only_the_pages_every_report_has(fixture_f
     assert {path: found for path, text in pages.items() if (found := emptiness(text))} == {}
 
 
+def test_without_a_figure_counted_against_a_total_the_home_page_shows_every_figure(fixture_folder, tmp_path):
+    folder, full = fixture_folder
+    day = {"id": "ngay", "label": "Ngày của hạn hoàn thành", "label_en": "The deadline's day", "written": "30", "value": 30}
+    day |= {"unit": "ngày", "unit_en": "day", "sources": [{"paragraph": "p4", "quote": "hoàn thành trước ngày 30/4/2024"}]}
+    home = pages_of({**required_only(full), "figures": [day]}, folder, tmp_path)["index.md"]
+    assert "Ngày của hạn hoàn thành" in home.split("{ #so-lieu-chinh }")[1]
+    assert "Mọi con số, với đơn vị, ngày và nguồn, có ở trang [Số liệu](so-lieu.md)." in home
+
+
 def test_a_topic_without_statements_has_no_section(full_pages):
     overview = full_pages["tong-quan.md"]  # the fuller fixture's topic danh-gia has no statement
     assert "{ #y-nghia }" in overview and "Đánh giá chung" not in overview
