@@ -8,6 +8,7 @@ and its navigation, sitemap and downloads name only what is there."""
 from __future__ import annotations
 
 import copy
+import json
 import re
 import shutil
 from pathlib import Path
@@ -288,3 +289,14 @@ def test_the_downloads_are_the_data_there_is(required_site):
     assert {name for name in downloads if name.endswith(".yml")} == data_files
     page = (required_site / "du-lieu" / "index.html").read_text(encoding="utf-8")
     assert "lessons.yml" not in page and "statements.yml" not in page
+
+
+def test_the_social_cards_are_the_pages_made(required_site):
+    for folder in (required_site, required_site / "en"):
+        assert {card.stem for card in (folder / "assets" / "cards").glob("*.png")} == ALWAYS
+
+
+def test_search_finds_only_the_pages_made(required_site):
+    for folder in (required_site, required_site / "en"):
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert {doc["location"].split("#")[0].strip("/") or "index" for doc in index["docs"]} == ALWAYS
