@@ -104,8 +104,8 @@ def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, A
             continue
         if sub.get("type") == "object" and "properties" in sub:  # the article: its defaults, its publication date
             defaults = {key: prop["default"] for key, prop in sub["properties"].items() if "default" in prop}
-            dates = {key: parse_date(values[name][key]) for key in date_fields(sub["properties"]) if key in values[name]}
-            filled[name] = {**defaults, **values[name], **dates}
+            read = {key: parse_date(values[name][key]) for key in date_fields(sub["properties"]) if key in values[name]}
+            filled[name] = {**defaults, **values[name], **read}
             continue
         if sub.get("type") != "array":
             continue
