@@ -8,6 +8,7 @@ and its navigation, sitemap and downloads name only what is there."""
 from __future__ import annotations
 
 import copy
+import json
 import re
 import shutil
 from pathlib import Path
@@ -26,7 +27,6 @@ from sitegen.render import render_pages
 REQUIRED = ("article", "site", "figures", "translation")
 OPTIONAL_SITE = ("subject", "subject_en", "summary", "pilot", "lessons_paragraph", "campaigns_paragraph")
 OPTIONAL_SITE += ("search_examples", "not_reported", "cards")
-OPTIONAL_ARTICLE = ("byline", "author", "outlet", "published", "url")
 ALWAYS = {"index", "so-lieu", "nguon", "du-lieu", "gioi-thieu"}  # the pages the required data makes
 
 # An optional part: what it is in the fuller fixture's data ("lessons": a collection; "site.pilot": a key of
@@ -100,10 +100,10 @@ def without(values: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 
 
 def required_only(full: dict[str, Any]) -> dict[str, Any]:
-    """The fuller fixture's required data alone: no byline (its paragraph is body text), no author, no outlet."""
+    """The fuller fixture's required data alone: the article's file, checksum and title (no paragraph marked as a
+    title, heading or byline: all are body text), the site's names and licence, the figures, the translation."""
     values = without({key: full[key] for key in REQUIRED}, tuple(f"site.{key}" for key in OPTIONAL_SITE))
-    values = without(values, tuple(f"article.{key}" for key in OPTIONAL_ARTICLE))
-    values["article"]["kinds"] = {pid: kind for pid, kind in full["article"]["kinds"].items() if kind != "byline"}
+    values["article"] = {key: full["article"][key] for key in ("file", "sha256", "title")}
     return values
 
 
@@ -186,6 +186,21 @@ def test_the_required_data_alone_makes_only_the_pages_every_report_has(fixture_f
     assert {path: found for path, text in pages.items() if (found := emptiness(text))} == {}
 
 
+def test_without_a_figure_counted_against_a_total_the_home_page_shows_every_figure(fixture_folder, tmp_path):
+    folder, full = fixture_folder
+    day = {"id": "ngay", "label": "Ngày của hạn hoàn thành", "label_en": "The deadline's day", "written": "30", "value": 30}
+    day |= {"unit": "ngày", "unit_en": "day", "sources": [{"paragraph": "p4", "quote": "hoàn thành trước ngày 30/4/2024"}]}
+    home = pages_of({**required_only(full), "figures": [day]}, folder, tmp_path)["index.md"]
+    assert "Ngày của hạn hoàn thành" in home.split("{ #so-lieu-chinh }")[1]
+    assert "Mọi con số, với đơn vị, ngày và nguồn, có ở trang [Số liệu](so-lieu.md)." in home
+
+
+def test_the_source_page_lists_where_and_when_the_article_was_published(full_pages):
+    source = full_pages["nguon.md"]
+    assert '\n\n- **Cơ quan đăng bài:** Đài Mẫu\n- **Ngày đăng:** <time datetime="2024-04-21">21/4/2024</time>\n' in source
+    assert '"datePublished": "2024-04-21"' in source and '"publisher": {"@type": "Organization", "name": "Đài Mẫu"}' in source
+
+
 def test_a_topic_without_statements_has_no_section(full_pages):
     overview = full_pages["tong-quan.md"]  # the fuller fixture's topic danh-gia has no statement
     assert "{ #y-nghia }" in overview and "Đánh giá chung" not in overview
@@ -254,3 +269,14 @@ def test_the_downloads_are_the_data_there_is(required_site):
     assert {name for name in downloads if name.endswith(".yml")} == data_files
     page = (required_site / "du-lieu" / "index.html").read_text(encoding="utf-8")
     assert "lessons.yml" not in page and "statements.yml" not in page
+
+
+def test_the_social_cards_are_the_pages_made(required_site):
+    for folder in (required_site, required_site / "en"):
+        assert {card.stem for card in (folder / "assets" / "cards").glob("*.png")} == ALWAYS
+
+
+def test_search_finds_only_the_pages_made(required_site):
+    for folder in (required_site, required_site / "en"):
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert {doc["location"].split("#")[0].strip("/") or "index" for doc in index["docs"]} == ALWAYS

@@ -102,9 +102,10 @@ def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, A
         if name not in values:
             filled[name] = [] if sub.get("type") == "array" else {}
             continue
-        if sub.get("type") == "object" and "properties" in sub:  # the article's publication date
-            dates = date_fields(sub["properties"])
-            filled[name] = {**values[name], **{key: parse_date(values[name][key]) for key in dates if key in values[name]}}
+        if sub.get("type") == "object" and "properties" in sub:  # the article: its defaults, its publication date
+            defaults = {key: prop["default"] for key, prop in sub["properties"].items() if "default" in prop}
+            read = {key: parse_date(values[name][key]) for key in date_fields(sub["properties"]) if key in values[name]}
+            filled[name] = {**defaults, **values[name], **read}
             continue
         if sub.get("type") != "array":
             continue

@@ -62,7 +62,7 @@ context:
 context_documents:
   - {id: nghi-quyet, kind: Nghị quyết, kind_en: Resolution, number: "1/NQ", date: 1/7/2025, issuer: Hội đồng,
      issuer_en: The council, title: Nghị quyết, title_en: Resolution, url: "https://example.org/nghi-quyet",
-     source: Trang tin, source_en: A news page, excerpt: Một đoạn trích}
+     source: Trang tin, source_en: A news page, excerpt: Một đoạn trích, excerpt_en: An excerpt}
 errata:
   - {id: kiem-nhiem, paragraph: p7, wrong: kiêm nhiệm, right: kiêm nhiệm}
 glossary:
