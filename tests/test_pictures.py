@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers.html import elements
-from helpers.project import ROOT, nav_pages, synthetic_data
+from helpers.project import ROOT, SYNTHETIC, nav_pages, synthetic_data
 
 ALL_PAGES = nav_pages()
 
@@ -131,6 +134,101 @@ def test_every_page_has_a_social_card(built, path):
     assert meta["og:image:alt"] and meta["twitter:card"] == "summary_large_image"
 
 
+# The synthetic fixture's cards as its data names them: the home page and the figures page show the figure "xa"
+# (with a date), the pilot page "dai-hoi-diem" (without one); the other pages have no figure of their own.
+CARDS = {"figure": "xa", "pages": [{"page": "so-lieu", "figure": "xa"}, {"page": "dai-hoi-diem", "figure": "dai-hoi-diem"}]}
+
+
+def drawn_cards(tmp_path: Path, cards_entry: dict | None) -> dict[str, dict[str, str]]:
+    """The synthetic fixture generated with ``cards_entry`` as site.yml's ``cards``: each page's card (by its
+    file, index.md, so-lieu.en.md) as drawn (the words given to the drawing) and its alt text."""
+    from sitegen import cards
+    from sitegen.pipeline import generate
+
+    data = tmp_path / "data"
+    shutil.copytree(SYNTHETIC, data)
+    site = yaml.safe_load((data / "site.yml").read_text(encoding="utf-8"))
+    site["site"].pop("cards", None)
+    if cards_entry is not None:
+        site["site"]["cards"] = cards_entry
+    (data / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    drawn: dict[str, dict[str, str]] = {}  # title → the words drawn
+    draw = cards.card
+
+    def recorded(folder, site_name, title, figure, label, when=""):
+        drawn[title] = {"figure": figure, "label": label, "when": when}
+        return draw(folder, site_name, title, figure, label, when)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cards, "card", recorded)
+        generate(data, tmp_path / "docs", search=False)
+    out = {}
+    for page in (tmp_path / "docs").glob("*.md"):
+        meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---\n")[1])
+        title = meta["title"] if page.stem.split(".")[0] != "index" else site["site"]["name_en" if ".en" in page.name else "name"]
+        out[page.name] = {**drawn[title], "alt": meta["card_alt"], "png": (tmp_path / "docs" / meta["card"]).name}
+    return out
+
+
+@pytest.fixture(scope="module")
+def fixture_cards(tmp_path_factory) -> dict[str, dict[str, str]]:
+    return drawn_cards(tmp_path_factory.mktemp("cards"), CARDS)
+
+
+@pytest.fixture(scope="module")
+def fixture_figures() -> dict[str, dict]:
+    return {f["id"]: f for f in yaml.safe_load((SYNTHETIC / "figures.yml").read_text(encoding="utf-8"))["figures"]}
+
+
+@pytest.mark.parametrize(
+    ("page", "figure"),
+    [("index.md", "xa"), ("so-lieu.md", "xa"), ("dai-hoi-diem.md", "dai-hoi-diem"), ("so-lieu.en.md", "xa")],
+    ids=["home", "figures", "pilot", "figures-en"],
+)
+def test_a_card_shows_the_figure_its_page_is_given(fixture_cards, fixture_figures, page, figure):
+    drawn = fixture_cards[page]
+    assert drawn["figure"] == fixture_figures[figure]["written"]
+    assert fixture_figures[figure]["label_en" if ".en." in page else "label"] in drawn["label"]
+    assert drawn["alt"].endswith(drawn["label"] + (f", {drawn['when'][:1].lower()}{drawn['when'][1:]}" if drawn["when"] else ""))
+
+
+@pytest.mark.parametrize(
+    ("page", "when"),
+    [("so-lieu.md", "Đến ngày 20/4/2024"), ("so-lieu.en.md", "By 20 April 2024"), ("dai-hoi-diem.md", "")],
+    ids=["vi", "en", "a figure without a date"],
+)
+def test_a_card_carries_its_figure_s_date_in_the_edition_s_form(fixture_cards, page, when):
+    assert fixture_cards[page]["when"] == when
+    if when:
+        assert fixture_cards[page]["alt"].endswith(f", {when[:1].lower()}{when[1:]}")
+
+
+@pytest.mark.parametrize("page", ["thuat-ngu.md", "bai-hoc-kinh-nghiem.en.md", "du-lieu.md"])
+def test_a_page_with_no_figure_of_its_own_shows_none_but_its_description(fixture_cards, fixture_figures, page):
+    drawn = fixture_cards[page]
+    assert drawn["figure"] == "" and drawn["when"] == ""
+    assert not any(f["written"] in drawn["alt"] for f in fixture_figures.values())
+    assert drawn["label"] and drawn["alt"].endswith(drawn["label"])  # the page's description
+
+
+def test_the_data_decides_a_page_s_card(tmp_path, fixture_cards):
+    """The same page given another figure in site.yml: its card shows that one; without cards, only the home page
+    shows a figure (the first with a total)."""
+    moved = drawn_cards(tmp_path / "moved", {"figure": "xa", "pages": [{"page": "so-lieu", "figure": "dai-hoi-diem"}]})
+    assert moved["so-lieu.md"]["figure"] != fixture_cards["so-lieu.md"]["figure"]
+    assert moved["dai-hoi-diem.md"]["figure"] == ""
+    bare = drawn_cards(tmp_path / "bare", None)
+    assert [page for page, drawn in sorted(bare.items()) if drawn["figure"]] == ["index.en.md", "index.md"]
+
+
+def test_the_date_is_drawn_on_the_card():
+    from sitegen import cards
+
+    assert cards.draw_card("Site", "Số liệu", "10/10", "xã") != cards.draw_card(
+        "Site", "Số liệu", "10/10", "xã", "Đến ngày 20/4/2024"
+    )
+
+
 def test_cards_of_the_two_editions_differ(site):
     assert (site / "assets/cards/tong-quan.png").read_bytes() != (site / "en/assets/cards/tong-quan.png").read_bytes()
 
@@ -152,6 +250,16 @@ def test_a_card_is_drawn_again_when_its_drawing_code_or_font_changes(tmp_path, m
     monkeypatch.setattr(cards, "_drawing_digest", lambda: "another drawing")
     monkeypatch.setattr(cards, "draw_card", lambda *args: drawn.append(args) or b"png")
     cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn")
+    assert len(drawn) == 1
+
+
+def test_a_card_is_drawn_again_when_its_date_changes(tmp_path, monkeypatch):
+    from sitegen import cards
+
+    cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã", "Đến ngày 26/4/2024")
+    drawn = []
+    monkeypatch.setattr(cards, "draw_card", lambda *args: drawn.append(args) or b"png")
+    cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã", "Đến ngày 27/4/2024")
     assert len(drawn) == 1
 
 
