@@ -114,6 +114,95 @@ def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(browser, serve
         context.close()
 
 
+# What a reader sees of each picture shown, measured by Chromium: the smallest text's size on screen in px (its
+# font size times the picture's scale), and in a timeline the boxes of its words, markers and hanging lines.
+SMALLEST_TEXT = """() => [...document.querySelectorAll('svg.pic-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
+  .map(svg => ({picture: svg.querySelector('title').id, px: Math.min(...[...svg.querySelectorAll('text')]
+    .map(text => parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a))}))"""
+CLASHES = """svg => {
+  const box = (e, name) => { const r = e.getBoundingClientRect(); return {name, l: r.left, r: r.right, t: r.top, b: r.bottom} }
+  const words = [...svg.querySelectorAll('tspan')].map(e => box(e, e.textContent))
+  const marks = [...svg.querySelectorAll('.pic-event, .pic-status, .pic-deadline')].map((e, i) => box(e, 'marker ' + i))
+  const lines = [...svg.querySelectorAll('line.pic-leader')].map((e, i) => box(e, 'line ' + i))
+  const meet = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b
+  const out = []
+  words.forEach((a, i) => [...words.slice(i + 1), ...marks, ...lines].forEach(b => meet(a, b) && out.push(a.name + ' / ' + b.name)))
+  marks.forEach((a, i) => marks.slice(i + 1).forEach(b => meet(a, b) && out.push(a.name + ' / ' + b.name)))
+  return out
+}"""
+# The least size of a picture's text on a 360 px phone and on a 1280 px desktop.
+LEAST_PX = {360: 12, 1280: 13}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", LEAST_PX)
+@pytest.mark.parametrize("edition", EDITIONS, ids=["vi", "en"])
+def test_the_words_in_pictures_are_big_enough_to_read(browser, server, edition, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    page = context.new_page()
+    seen = []
+    try:
+        for path in [path for path in ALL_PAGES if path.startswith("en/") == bool(edition)]:
+            page.goto(f"{server}/{path}")
+            for picture in page.evaluate(SMALLEST_TEXT):
+                seen.append(picture["picture"])
+                assert picture["px"] >= LEAST_PX[width], (path, picture)
+    finally:
+        context.close()
+    assert {"pic-timeline-v-t" if width < 720 else "pic-timeline-h-t", "pic-levels-t"} <= set(seen)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", ["moc-thoi-gian/", "", "en/moc-thoi-gian/", "en/"], ids=["vi", "vi-home", "en", "en-home"])
+def test_no_words_of_the_timeline_overlap(browser, server, path, width):
+    """No two words, no word and marker, no two markers and no word and the line it hangs from meet."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/{path}")
+        shown = page.locator(".pic-timeline svg:visible")
+        assert shown.count() == 1
+        assert shown.evaluate(CLASHES) == []
+    finally:
+        context.close()
+
+
+def crowded_timeline() -> list[dict]:
+    """Made-up milestones, most a day or a few apart, with long words: the spans' days cannot stand under their
+    brackets, the markers would meet on a to-scale axis."""
+    from sitegen.dates import parse_date
+
+    days = ["01/3/2024", "02/3/2024", "04/3/2024", "05/3/2024", "20/4/2024", "27/4/2024", "28/4/2024", "30/4/2024"]
+    return [
+        {
+            "date": parse_date(day),
+            "kind": "han-chot" if i == len(days) - 1 else "su-kien",
+            "short": f"Mốc {i}: Ban công tác Mặt trận 93/HD-MTTQ-BTT",
+            **({"figure": "x"} if i % 3 == 2 else {}),
+        }
+        for i, day in enumerate(days)
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("layout", "px"), [("horizontal", 688), ("vertical", 328)])
+def test_a_crowded_timeline_keeps_its_words_apart(browser, layout, px):
+    from sitegen.pictures import Timeline
+
+    chart = Timeline(crowded_timeline(), "vi", lambda entry, field: entry[field], lambda day: day.written)
+    svg = getattr(chart, layout)("crowded")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.set_content(
+            "<style>body { font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif }"
+            f" svg {{ width: {px}px; overflow: visible }}</style>{svg}"
+        )
+        assert page.locator("svg").evaluate(CLASHES) == []
+    finally:
+        page.close()
+
+
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
