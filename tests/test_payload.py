@@ -94,7 +94,10 @@ synonyms:
 )
 # Optional fields of entries the fixture has: path to the entry → fields added.
 OPTIONAL: dict[tuple, dict[str, Any]] = {
-    ("site",): {"not_reported": [{"text": "Bài viết không nói", "text_en": "The article does not say"}]},
+    ("site",): {
+        "not_reported": [{"text": "Bài viết không nói", "text_en": "The article does not say"}],
+        "cards": {"figure": "xa", "pages": [{"page": "so-lieu", "figure": "xa"}]},
+    },
     ("places", 0): {"map": {"shape": "kontum", "boundaries": "ranh giới", "boundaries_en": "boundaries"}},
     ("events", 1): {"date_words": "Đến ngày", "date_words_en": "By", "short": "Xong", "short_en": "Done"},
     ("figures", 0): {"qualifier": "toàn tỉnh", "qualifier_en": "province-wide"},
@@ -371,7 +374,9 @@ def test_the_names_in_attributes_are_escaped_once(payload_site, documents, editi
     page = next(d for d in documents if d.name == ("en/" if edition else "") + "so-lieu/index.html")
     title = "Figures" if edition else "Số liệu"
     name, description = site[f"short_name{edition}"], site[f"pages{edition}"]["so-lieu"]
-    figure = payload_site.values["figures"][0]  # the cards' figure: the first with a total
+    figure = payload_site.values["figures"][0]  # the figures page's card figure (OPTIONAL's cards)
+    when = figure[f"date_words{edition}"]
+    when = f"{when[:1].lower()}{when[1:]} " + ("20 April 2024" if edition else figure["date"])
     expected = {
         "description": description,
         "og:description": description,
@@ -379,7 +384,7 @@ def test_the_names_in_attributes_are_escaped_once(payload_site, documents, editi
         "og:title": f"{title} - {name}",
         "logo": name,
         "logo title": name,
-        "og:image:alt": f"{title} — {figure['written']}: {figure[f'label{edition}']}",
+        "og:image:alt": f"{title} — {figure['written']}: {figure[f'label{edition}']}, {when}",
     }
     found = head(page)
     assert {key: found.get(key) for key in expected} == expected
