@@ -174,10 +174,11 @@ def card(folder: Path | None, site_name: str, title: str, figure: str, label: st
 
 def page_figures(model: Any) -> dict[str, str]:
     """Page (its file name without .md) → the id of the figure its card shows: site.yml's ``cards.pages``, and
-    ``cards.figure`` (the site's main figure; without ``cards``, the first figure with a total) for the home
+    ``cards.figure`` (the site's main figure; without ``cards``, the first with a total, else the first) for the home
     page unless it is named there. A page named nowhere has no figure of its own: its card shows none."""
     cards = model.data["site"].get("cards") or {}
-    main = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
+    # Without cards: the first figure with a total (12/15), else the first figure (the data has at least one).
+    main = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), model.figures[0]["id"])
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
     return {"index": main, **own} if main else own
 

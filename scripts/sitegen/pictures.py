@@ -337,7 +337,7 @@ class Pictures:
         from .locator import locator_svg  # the map's shapes are read only by the page that draws it
 
         words = picture_words(self.lang)
-        name = functools.partial(self._place_name, lower=True)  # "phường Quyết Thắng", as within a sentence
+        name = functools.partial(self._place_name, lower=True)  # "xã Thử Nghiệm", as within a sentence
         leaves = self.leaves(place["id"])
         names = ", ".join(
             f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})" for leaf in leaves[: self.MAX_NAMED]

@@ -35,7 +35,7 @@ from .editions import split_search_index
 from .errors import DataError, one_line
 from .languages import editions, from_i18n, use
 from .loader import Dataset, data_files, load_dataset, read_yaml
-from .pages import nav_translations, navigation
+from .pages import nav_translations, navigation, present
 from .pipeline import make_files
 from .render import TEMPLATES, md_escape
 from .search_scripts import SCRIPTS as SEARCH_SCRIPTS
@@ -107,13 +107,13 @@ def _readable_values(data_dir: Path) -> dict:
 
 
 def _names(site: dict, article: dict, others: list[str]) -> dict[str | None, dict[str, Markup]]:
-    """The config values named from the data, escaped, by edition (None: the default one)."""
-    author = escape(article["author"])
+    """The config values named from the data, escaped, by edition (None: the default one); the author where known."""
+    author = {"site_author": escape(article["author"])} if "author" in article else {}
     return {
         locale: {
             attribute: escape(site.get(f"{key}_{locale}", site[key]) if locale else site[key]) for attribute, key in NAMED.items()
         }
-        | {"site_author": author}
+        | author
         for locale in [None, *others]
     }
 
@@ -165,6 +165,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     command = ""
     error: str | None = None
     _dataset: Dataset | None = None  # the data as on_config read it, for this build's on_pre_build
+    _values: dict = {}  # the data's values as on_config could read them: the pages they make are the navigation
     names: dict[str | None, dict[str, Markup]] = {}  # config values, escaped, by edition (None: the default one)
     not_found: dict[str, str] = {}  # each edition's 404 page: every edition's build writes site/404.html
     _lock: FolderLock | None = None  # docs/'s, from on_config to the end of the build
@@ -260,9 +261,11 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self._end()
 
     def _navigation(self, config: MkDocsConfig) -> None:
-        """The navigation from the page registry (pages.py), and its names in each other edition."""
+        """The navigation from the page registry (pages.py): the pages the data makes; and its names in each other
+        edition. (Data that cannot be read makes fewer: the build then stops at on_pre_build, or serve shows the
+        error over the last good pages.)"""
         i18n = config.plugins.get("i18n")
-        nav = navigation(editions().default)
+        nav = navigation(editions().default, present(self._values))
         config.nav = nav + own_pages(Path(config.docs_dir), nav)
         for language in i18n.config.languages if i18n is not None else []:
             if language.locale in editions().others:
@@ -284,6 +287,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         try:  # another file is wrong: serve, showing the last good pages, still names them from the data
             if not values:
                 values = _readable_values(data_dir)
+            self._values = values
             self.names = _names(values["site"], values["article"], others)
         except Exception:  # noqa: BLE001 - the names' own files are wrong: serve keeps the names it last read
             return
