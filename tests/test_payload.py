@@ -273,7 +273,9 @@ def test_the_names_in_attributes_are_escaped_once(payload_site, documents, editi
     page = next(d for d in documents if d.name == ("en/" if edition else "") + "so-lieu/index.html")
     title = "Figures" if edition else "Số liệu"
     name, description = site[f"short_name{edition}"], site[f"pages{edition}"]["so-lieu"]
-    figure = payload_site.values["figures"][0]  # the cards' figure: the first with a total
+    figure = payload_site.values["figures"][0]  # the figures page's card figure (OPTIONAL's cards)
+    when = figure[f"date_words{edition}"]
+    when = f"{when[:1].lower()}{when[1:]} " + ("20 April 2024" if edition else figure["date"])
     expected = {
         "description": description,
         "og:description": description,
@@ -281,7 +283,7 @@ def test_the_names_in_attributes_are_escaped_once(payload_site, documents, editi
         "og:title": f"{title} - {name}",
         "logo": name,
         "logo title": name,
-        "og:image:alt": f"{title} — {figure['written']}: {figure[f'label{edition}']}",
+        "og:image:alt": f"{title} — {figure['written']}: {figure[f'label{edition}']}, {when}",
     }
     found = head(page)
     assert {key: found.get(key) for key in expected} == expected

@@ -74,7 +74,10 @@ synonyms:
 )
 # Optional fields of entries the fixture has: path to the entry → fields added.
 OPTIONAL: dict[tuple, dict[str, Any]] = {
-    ("site",): {"not_reported": [{"text": "Bài viết không nói", "text_en": "The article does not say"}]},
+    ("site",): {
+        "not_reported": [{"text": "Bài viết không nói", "text_en": "The article does not say"}],
+        "cards": {"figure": "xa", "pages": [{"page": "so-lieu", "figure": "xa"}]},
+    },
     ("article",): {"outlet": "Đài Mẫu", "published": "21/4/2024", "url": "https://example.org/bai-viet"},
     ("places", 0): {"map": {"shape": "kontum", "boundaries": "ranh giới", "boundaries_en": "boundaries"}},
     ("events", 1): {"date_words": "Đến ngày", "date_words_en": "By", "short": "Xong", "short_en": "Done"},
