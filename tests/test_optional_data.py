@@ -186,6 +186,17 @@ def test_the_required_data_alone_makes_only_the_pages_every_report_has(fixture_f
     assert {path: found for path, text in pages.items() if (found := emptiness(text))} == {}
 
 
+def test_without_anything_from_outside_the_article_no_page_mentions_such_sections(fixture_folder, tmp_path):
+    """ "Except the sections marked Outside the article" is said only where there are some."""
+    folder, full = fixture_folder
+    pages = pages_of(required_only(full), folder, tmp_path / "without")
+    assert [path for path, text in pages.items() if "Ngoài bài viết" in text or "Outside the article" in text] == []
+    with_context = pages_of(
+        merged(required_only(full), select(full, ("context", "context_documents"))), folder, tmp_path / "with"
+    )
+    assert "“Ngoài bài viết”" in with_context["index.md"] and "“Outside the article”" in with_context["index.en.md"]
+
+
 def test_without_a_figure_counted_against_a_total_the_home_page_shows_every_figure(fixture_folder, tmp_path):
     folder, full = fixture_folder
     day = {"id": "ngay", "label": "Ngày của hạn hoàn thành", "label_en": "The deadline's day", "written": "30", "value": 30}

@@ -81,6 +81,13 @@ class Model:
             index.setdefault(place.get("parent"), []).append(place)
         return index
 
+    @property
+    def outside_article(self) -> bool:
+        """Whether any section shows what the article does not (the context after it, the list of units): only
+        then do the pages say "except the sections marked Outside the article"."""
+        units = self.data.get("units") or {}
+        return bool(self.data.get("context")) or bool(units.get("list"))
+
     def units_by_district(self) -> list[tuple[str, list[dict[str, Any]]]]:
         """The published list's units grouped by district, in the list's order (by official code)."""
         groups: dict[str, list[dict[str, Any]]] = {}
