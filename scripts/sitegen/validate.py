@@ -147,6 +147,21 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     check_unique_ids(dataset)
     check_references(dataset, ids)
     check_computed(dataset)
+    check_successors(dataset)
+
+
+def check_successors(dataset: Dataset) -> None:
+    """Units with successors say from when: the Places table heads their column with that day."""
+    units = dataset.values.get("units") or {}
+    if "successor_from" in units:
+        return
+    for index, unit in enumerate(units.get("list", [])):
+        if "successor" in unit:
+            raise EntryError(
+                ("units", "list", index, "successor"),
+                "the unit has a successor, but units has no successor_from",
+                "successor_from: the day the successors took over, such as 1/7/2025, beside published",
+            )
 
 
 def check_schema(dataset: Dataset, schema: dict[str, Any], ids: dict[str, set[str]]) -> None:

@@ -365,7 +365,14 @@ def level_linking_to_a_page_not_made(d):
     return "levels.yml, line 2, levels[0].link"
 
 
+def successor_without_its_day(d):
+    unit = '{code: "00001", name: Xã Thử Nghiệm, kind: Xã, district: Huyện Mẫu, successor: Xã Mới}'
+    edit(d / "units.yml", "  list: []\n", f"  list:\n    - {unit}\n")
+    return "units.yml, line 8, units.list[0].successor"
+
+
 CASES = {
+    "successor-without-its-day": (successor_without_its_day, "successor_from: the day the successors took over"),
     "malformed-yaml": (malformed_yaml, "not valid YAML"),
     "tab": (tab_indent, "tab"),
     "empty-file": (empty_file, "empty"),

@@ -84,6 +84,7 @@ OPTIONAL: dict[tuple, dict[str, Any]] = {
     ("figures", 0): {"qualifier": "toàn tỉnh", "qualifier_en": "province-wide"},
     ("glossary", 0): {"note": "ghi chú", "note_en": "a note"},
     ("units",): {
+        "successor_from": "1/7/2025",
         "list": [
             {
                 "code": "00001",
