@@ -61,7 +61,11 @@ def build(site: Path, default: bool) -> None:
         settings = mkdocs_settings()
         settings["theme"] = {"name": "material", "language": "vi"}
         settings.pop("extra_css", None)
-        settings["plugins"] = ["sitegen", {"search": {"lang": "vi"}}, editions_plugin(settings, theme_overrides=False)]
+        settings["plugins"] = [
+            {"sitegen": {"overrides": False}},
+            {"search": {"lang": "vi"}},
+            editions_plugin(settings, theme_overrides=False),
+        ]
         config = ROOT / "mkdocs.material-default.tmp.yml"
         config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     try:

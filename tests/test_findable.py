@@ -30,6 +30,16 @@ def test_every_page_has_description_canonical_and_open_graph(built, pages):
         assert {"og:title", "og:description", "og:url", "og:type", "og:locale"} <= properties, page
 
 
+def test_every_page_s_preview_title_names_the_page_and_the_site(built, pages):
+    """og:title is the page's <title>, "<page title> - <site name>": the home page of each edition too."""
+    for page in pages:
+        text = head(built.site, page)
+        (title,) = [t["_text"] for t in elements(text, "title")]
+        (og_title,) = [m["content"] for m in elements(text, "meta") if m.get("property") == "og:title"]
+        (site_name,) = [m["content"] for m in elements(text, "meta") if m.get("property") == "og:site_name"]
+        assert og_title == title and og_title.endswith(f" - {site_name}") and og_title != f" - {site_name}", page
+
+
 def test_sitemap_lists_every_page(built, pages):
     sitemap = gzip.decompress((built.site / "sitemap.xml.gz").read_bytes()).decode("utf-8")
     for page in pages:

@@ -60,7 +60,7 @@ def test_another_article_makes_another_site_with_none_of_this_ones_words(tmp_pat
     project = tmp_path / "another"
     shutil.copytree(SYNTHETIC, project / "data")
     (project / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  language: vi\n",
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n",
         encoding="utf-8",
     )
     build_site(project / "mkdocs.yml", project / "docs", project / "site")

@@ -1,5 +1,5 @@
 """The package stands on its own, and the site outlives its tools: a wheel installed outside the checkout
-builds the same pages from mkdocs.yml, overrides/ and data/ alone, and so does ProperDocs (the maintained
+builds the same pages from mkdocs.yml and data/ alone (the theme's overrides are in the package), and so does ProperDocs (the maintained
 MkDocs 1.x fork) from the same mkdocs.yml."""
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def test_a_wheel_installed_outside_the_checkout_builds_the_same_pages(tmp_path, 
     )
     # The dependencies come from this environment's packages; the project itself only from the wheel.
     (packages / "_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    project = copy_project(tmp_path / "project")  # mkdocs.yml, overrides/, data/ and the empty docs/ MkDocs insists on
+    project = copy_project(tmp_path / "project")  # mkdocs.yml, data/ and the empty docs/ MkDocs insists on
     where = subprocess.run(
         [python, "-c", "import sitegen; print(sitegen.__file__)"],
         cwd=project,

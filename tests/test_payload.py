@@ -9,7 +9,6 @@ words (and one more sentence in that article, for a congress), so that every fre
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -20,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+from helpers.fuller import at, fuller_fixture, write_data
 from helpers.project import SYNTHETIC, build_site, copy_project
 from sitegen.export import figures_csv
-from sitegen.loader import Loader
 from sitegen.pipeline import load_model
 from sitegen.validate import SCHEMA_FILE
 
@@ -48,71 +46,6 @@ TEXT, SOURCES, URL = "#/$defs/text", "#/$defs/sources", "^https://\\S+$"
 # glossary entry's expansion where the article spells the abbreviation out: see fields.)
 MATCH_THE_ARTICLE = {"article.file", "article.title", "article.byline", "article.author", "article.widget_lines[]"}
 MATCH_THE_ARTICLE |= {"errata[].wrong"}
-
-# One sentence more in the synthetic article (paragraph 2), so that a congress can cite its name, session and term.
-CONGRESS_SENTENCE = " Đại hội đại biểu MTTQ xã Thử Nghiệm lần thứ nhất, nhiệm kỳ 2024-2029."
-# Entries for the collections the synthetic fixture leaves empty (and a glossary entry the article does not
-# spell out): whatever cites the article cites its words.
-FULLER = yaml.safe_load(
-    """
-documents:
-  - {id: ke-hoach, kind: Kế hoạch, kind_en: Plan, issuer: tỉnh Mẫu, issuer_en: Mẫu province,
-     subject: Đại hội điểm, subject_en: the pilot congress, sources: [{paragraph: p3, quote: Đại hội điểm}]}
-campaigns:
-  - {id: cac-cuoc-van-dong, name: Các cuộc vận động, name_en: The campaigns,
-     sources: [{paragraph: p8, quote: Các cuộc vận động (CVĐ)}]}
-congresses:
-  - {id: xa-thu-nghiem, name: Đại hội đại biểu MTTQ xã Thử Nghiệm, name_en: Thử Nghiệm commune congress,
-     level: Cấp xã, level_en: Commune, session: lần thứ nhất, session_en: first, term: 2024-2029,
-     place: thu-nghiem, pictured: true,
-     sources: [{paragraph: p2, quote: "Đại hội đại biểu MTTQ xã Thử Nghiệm lần thứ nhất, nhiệm kỳ 2024-2029"}]}
-  - {id: xa-thu-nghiem-2, name: Đại hội đại biểu MTTQ xã Thử Nghiệm, name_en: Thử Nghiệm commune congress,
-     level: Cấp xã, level_en: Commune, session: lần thứ nhất, session_en: first, term: 2024-2029,
-     sources: [{paragraph: p2, quote: "Đại hội đại biểu MTTQ xã Thử Nghiệm lần thứ nhất, nhiệm kỳ 2024-2029"}]}
-levels:
-  - {id: cap-xa, label: Cấp xã, label_en: Commune level, body: Đại hội cấp xã, body_en: Commune congresses,
-     figure: xa, link: so-lieu.md, sources: [{paragraph: p3, quote: đại hội điểm cấp xã}]}
-  - {id: xa, label: Xã, label_en: Commune, congress: xa-thu-nghiem, link: so-lieu.md,
-     sources: [{paragraph: p3, quote: xã Thử Nghiệm}]}
-terms:
-  - {id: dai-hoi-diem, term: đại hội điểm, term_en: pilot congress, explanation: đại hội tổ chức trước,
-     explanation_en: a congress held first, sources: [{paragraph: p3, quote: đại hội điểm cấp xã}]}
-context:
-  - {id: sau-bai-viet, date: 1/7/2025, text: Sau bài viết, text_en: After the article, documents: [nghi-quyet]}
-context_documents:
-  - {id: nghi-quyet, kind: Nghị quyết, kind_en: Resolution, number: "1/NQ", date: 1/7/2025, issuer: Hội đồng,
-     issuer_en: The council, title: Nghị quyết, title_en: Resolution, url: "https://example.org/nghi-quyet",
-     source: Trang tin, source_en: A news page, excerpt: Một đoạn trích}
-errata:
-  - {id: kiem-nhiem, paragraph: p7, wrong: kiêm nhiệm, right: kiêm nhiệm}
-glossary:
-  - {id: mttq, abbr: MTTQ, expansion: Mặt trận Tổ quốc, expansion_en: Fatherland Front, defined_in_article: false,
-     sources: [{paragraph: p2, quote: MTTQ}]}
-synonyms:
-  - {id: diem, terms: [đại hội điểm, thí điểm], terms_en: [pilot congress, pilot]}
-"""
-)
-# Optional fields of entries the fixture has: path to the entry → fields added.
-OPTIONAL: dict[tuple, dict[str, Any]] = {
-    ("site",): {"not_reported": [{"text": "Bài viết không nói", "text_en": "The article does not say"}]},
-    ("places", 0): {"map": {"shape": "kontum", "boundaries": "ranh giới", "boundaries_en": "boundaries"}},
-    ("events", 1): {"date_words": "Đến ngày", "date_words_en": "By", "short": "Xong", "short_en": "Done"},
-    ("figures", 0): {"qualifier": "toàn tỉnh", "qualifier_en": "province-wide"},
-    ("glossary", 0): {"note": "ghi chú", "note_en": "a note"},
-    ("units",): {
-        "list": [
-            {
-                "code": "00001",
-                "name": "Xã Thử Nghiệm",
-                "kind": "Xã",
-                "district": "Huyện Mẫu Sơn",
-                "successor": "Xã Mới",
-                "successor_code": "00002",
-                "place": "thu-nghiem",
-            }
-        ]
-    },
-}
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
@@ -188,37 +121,6 @@ def schema_fields(kind: Kind, node: dict[str, Any], shape: str = "") -> Iterator
         yield from schema_fields(kind, node["additionalProperties"], joined(shape, "*"))
     if isinstance(node.get("items"), dict):
         yield from schema_fields(kind, node["items"], shape + "[]")
-
-
-def at(data: Any, path: tuple) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
-def fuller_fixture(data: Path) -> dict[str, Any]:
-    """The synthetic fixture's article, written into ``data``, and its data with every collection and optional
-    field filled (for write_data)."""
-    data.mkdir(parents=True, exist_ok=True)
-    paragraphs = (SYNTHETIC / "article.txt").read_text(encoding="utf-8").split("\n\n")
-    paragraphs[1] += CONGRESS_SENTENCE
-    article = data / "article.txt"
-    article.write_text("\n\n".join(paragraphs), encoding="utf-8")
-    values: dict[str, Any] = {}
-    for path in sorted(SYNTHETIC.glob("*.yml")):
-        values.update(yaml.load(path.read_text(encoding="utf-8"), Loader=Loader))
-    values["article"]["sha256"] = hashlib.sha256(article.read_bytes()).hexdigest()
-    for key, entries in FULLER.items():
-        values[key] = [*values.get(key, []), *entries]
-    for path, optional in OPTIONAL.items():
-        at(values, path).update(optional)
-    return values
-
-
-def write_data(data: Path, values: dict[str, Any]) -> None:
-    for key, value in values.items():
-        text = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10**6)
-        (data / f"{key}.yml").write_text(text, encoding="utf-8")
 
 
 def with_payload(values: dict[str, Any]) -> None:
@@ -371,7 +273,9 @@ def test_the_names_in_attributes_are_escaped_once(payload_site, documents, editi
     page = next(d for d in documents if d.name == ("en/" if edition else "") + "so-lieu/index.html")
     title = "Figures" if edition else "Số liệu"
     name, description = site[f"short_name{edition}"], site[f"pages{edition}"]["so-lieu"]
-    figure = payload_site.values["figures"][0]  # the cards' figure: the first with a total
+    figure = payload_site.values["figures"][0]  # the figures page's card figure (OPTIONAL's cards)
+    when = figure[f"date_words{edition}"]
+    when = f"{when[:1].lower()}{when[1:]} " + ("20 April 2024" if edition else figure["date"])
     expected = {
         "description": description,
         "og:description": description,
@@ -379,7 +283,7 @@ def test_the_names_in_attributes_are_escaped_once(payload_site, documents, editi
         "og:title": f"{title} - {name}",
         "logo": name,
         "logo title": name,
-        "og:image:alt": f"{title} — {figure['written']}: {figure[f'label{edition}']}",
+        "og:image:alt": f"{title} — {figure['written']}: {figure[f'label{edition}']}, {when}",
     }
     found = head(page)
     assert {key: found.get(key) for key in expected} == expected

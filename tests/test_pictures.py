@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers.html import elements
-from helpers.project import ROOT, nav_pages, synthetic_data
+from helpers.project import ROOT, SYNTHETIC, nav_pages, synthetic_data
 
 ALL_PAGES = nav_pages()
 
@@ -111,6 +114,95 @@ def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(browser, serve
         context.close()
 
 
+# What a reader sees of each picture shown, measured by Chromium: the smallest text's size on screen in px (its
+# font size times the picture's scale), and in a timeline the boxes of its words, markers and hanging lines.
+SMALLEST_TEXT = """() => [...document.querySelectorAll('svg.pic-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
+  .map(svg => ({picture: svg.querySelector('title').id, px: Math.min(...[...svg.querySelectorAll('text')]
+    .map(text => parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a))}))"""
+CLASHES = """svg => {
+  const box = (e, name) => { const r = e.getBoundingClientRect(); return {name, l: r.left, r: r.right, t: r.top, b: r.bottom} }
+  const words = [...svg.querySelectorAll('tspan')].map(e => box(e, e.textContent))
+  const marks = [...svg.querySelectorAll('.pic-event, .pic-status, .pic-deadline')].map((e, i) => box(e, 'marker ' + i))
+  const lines = [...svg.querySelectorAll('line.pic-leader')].map((e, i) => box(e, 'line ' + i))
+  const meet = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b
+  const out = []
+  words.forEach((a, i) => [...words.slice(i + 1), ...marks, ...lines].forEach(b => meet(a, b) && out.push(a.name + ' / ' + b.name)))
+  marks.forEach((a, i) => marks.slice(i + 1).forEach(b => meet(a, b) && out.push(a.name + ' / ' + b.name)))
+  return out
+}"""
+# The least size of a picture's text on a 360 px phone and on a 1280 px desktop.
+LEAST_PX = {360: 12, 1280: 13}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", LEAST_PX)
+@pytest.mark.parametrize("edition", EDITIONS, ids=["vi", "en"])
+def test_the_words_in_pictures_are_big_enough_to_read(browser, server, edition, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    page = context.new_page()
+    seen = []
+    try:
+        for path in [path for path in ALL_PAGES if path.startswith("en/") == bool(edition)]:
+            page.goto(f"{server}/{path}")
+            for picture in page.evaluate(SMALLEST_TEXT):
+                seen.append(picture["picture"])
+                assert picture["px"] >= LEAST_PX[width], (path, picture)
+    finally:
+        context.close()
+    assert {"pic-timeline-v-t" if width < 720 else "pic-timeline-h-t", "pic-levels-t"} <= set(seen)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", ["moc-thoi-gian/", "", "en/moc-thoi-gian/", "en/"], ids=["vi", "vi-home", "en", "en-home"])
+def test_no_words_of_the_timeline_overlap(browser, server, path, width):
+    """No two words, no word and marker, no two markers and no word and the line it hangs from meet."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/{path}")
+        shown = page.locator(".pic-timeline svg:visible")
+        assert shown.count() == 1
+        assert shown.evaluate(CLASHES) == []
+    finally:
+        context.close()
+
+
+def crowded_timeline() -> list[dict]:
+    """Made-up milestones, most a day or a few apart, with long words: the spans' days cannot stand under their
+    brackets, the markers would meet on a to-scale axis."""
+    from sitegen.dates import parse_date
+
+    days = ["01/3/2024", "02/3/2024", "04/3/2024", "05/3/2024", "20/4/2024", "27/4/2024", "28/4/2024", "30/4/2024"]
+    return [
+        {
+            "date": parse_date(day),
+            "kind": "han-chot" if i == len(days) - 1 else "su-kien",
+            "short": f"Mốc {i}: Ban công tác Mặt trận 93/HD-MTTQ-BTT",
+            **({"figure": "x"} if i % 3 == 2 else {}),
+        }
+        for i, day in enumerate(days)
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("layout", "px"), [("horizontal", 688), ("vertical", 328)])
+def test_a_crowded_timeline_keeps_its_words_apart(browser, layout, px):
+    from sitegen.pictures import Timeline
+
+    chart = Timeline(crowded_timeline(), "vi", lambda entry, field: entry[field], lambda day: day.written)
+    svg = getattr(chart, layout)("crowded")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.set_content(
+            "<style>body { font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif }"
+            f" svg {{ width: {px}px; overflow: visible }}</style>{svg}"
+        )
+        assert page.locator("svg").evaluate(CLASHES) == []
+    finally:
+        page.close()
+
+
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
@@ -129,6 +221,101 @@ def test_every_page_has_a_social_card(built, path):
     assert relative.startswith(edition + "assets/cards/")
     assert _png_size((site / relative).read_bytes()) == (1200, 630)
     assert meta["og:image:alt"] and meta["twitter:card"] == "summary_large_image"
+
+
+# The synthetic fixture's cards as its data names them: the home page and the figures page show the figure "xa"
+# (with a date), the pilot page "dai-hoi-diem" (without one); the other pages have no figure of their own.
+CARDS = {"figure": "xa", "pages": [{"page": "so-lieu", "figure": "xa"}, {"page": "dai-hoi-diem", "figure": "dai-hoi-diem"}]}
+
+
+def drawn_cards(tmp_path: Path, cards_entry: dict | None) -> dict[str, dict[str, str]]:
+    """The synthetic fixture generated with ``cards_entry`` as site.yml's ``cards``: each page's card (by its
+    file, index.md, so-lieu.en.md) as drawn (the words given to the drawing) and its alt text."""
+    from sitegen import cards
+    from sitegen.pipeline import generate
+
+    data = tmp_path / "data"
+    shutil.copytree(SYNTHETIC, data)
+    site = yaml.safe_load((data / "site.yml").read_text(encoding="utf-8"))
+    site["site"].pop("cards", None)
+    if cards_entry is not None:
+        site["site"]["cards"] = cards_entry
+    (data / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    drawn: dict[str, dict[str, str]] = {}  # title → the words drawn
+    draw = cards.card
+
+    def recorded(folder, site_name, title, figure, label, when=""):
+        drawn[title] = {"figure": figure, "label": label, "when": when}
+        return draw(folder, site_name, title, figure, label, when)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cards, "card", recorded)
+        generate(data, tmp_path / "docs", search=False)
+    out = {}
+    for page in (tmp_path / "docs").glob("*.md"):
+        meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---\n")[1])
+        title = meta["title"] if page.stem.split(".")[0] != "index" else site["site"]["name_en" if ".en" in page.name else "name"]
+        out[page.name] = {**drawn[title], "alt": meta["card_alt"], "png": (tmp_path / "docs" / meta["card"]).name}
+    return out
+
+
+@pytest.fixture(scope="module")
+def fixture_cards(tmp_path_factory) -> dict[str, dict[str, str]]:
+    return drawn_cards(tmp_path_factory.mktemp("cards"), CARDS)
+
+
+@pytest.fixture(scope="module")
+def fixture_figures() -> dict[str, dict]:
+    return {f["id"]: f for f in yaml.safe_load((SYNTHETIC / "figures.yml").read_text(encoding="utf-8"))["figures"]}
+
+
+@pytest.mark.parametrize(
+    ("page", "figure"),
+    [("index.md", "xa"), ("so-lieu.md", "xa"), ("dai-hoi-diem.md", "dai-hoi-diem"), ("so-lieu.en.md", "xa")],
+    ids=["home", "figures", "pilot", "figures-en"],
+)
+def test_a_card_shows_the_figure_its_page_is_given(fixture_cards, fixture_figures, page, figure):
+    drawn = fixture_cards[page]
+    assert drawn["figure"] == fixture_figures[figure]["written"]
+    assert fixture_figures[figure]["label_en" if ".en." in page else "label"] in drawn["label"]
+    assert drawn["alt"].endswith(drawn["label"] + (f", {drawn['when'][:1].lower()}{drawn['when'][1:]}" if drawn["when"] else ""))
+
+
+@pytest.mark.parametrize(
+    ("page", "when"),
+    [("so-lieu.md", "Đến ngày 20/4/2024"), ("so-lieu.en.md", "By 20 April 2024"), ("dai-hoi-diem.md", "")],
+    ids=["vi", "en", "a figure without a date"],
+)
+def test_a_card_carries_its_figure_s_date_in_the_edition_s_form(fixture_cards, page, when):
+    assert fixture_cards[page]["when"] == when
+    if when:
+        assert fixture_cards[page]["alt"].endswith(f", {when[:1].lower()}{when[1:]}")
+
+
+@pytest.mark.parametrize("page", ["thuat-ngu.md", "bai-hoc-kinh-nghiem.en.md", "du-lieu.md"])
+def test_a_page_with_no_figure_of_its_own_shows_none_but_its_description(fixture_cards, fixture_figures, page):
+    drawn = fixture_cards[page]
+    assert drawn["figure"] == "" and drawn["when"] == ""
+    assert not any(f["written"] in drawn["alt"] for f in fixture_figures.values())
+    assert drawn["label"] and drawn["alt"].endswith(drawn["label"])  # the page's description
+
+
+def test_the_data_decides_a_page_s_card(tmp_path, fixture_cards):
+    """The same page given another figure in site.yml: its card shows that one; without cards, only the home page
+    shows a figure (the first with a total)."""
+    moved = drawn_cards(tmp_path / "moved", {"figure": "xa", "pages": [{"page": "so-lieu", "figure": "dai-hoi-diem"}]})
+    assert moved["so-lieu.md"]["figure"] != fixture_cards["so-lieu.md"]["figure"]
+    assert moved["dai-hoi-diem.md"]["figure"] == ""
+    bare = drawn_cards(tmp_path / "bare", None)
+    assert [page for page, drawn in sorted(bare.items()) if drawn["figure"]] == ["index.en.md", "index.md"]
+
+
+def test_the_date_is_drawn_on_the_card():
+    from sitegen import cards
+
+    assert cards.draw_card("Site", "Số liệu", "10/10", "xã") != cards.draw_card(
+        "Site", "Số liệu", "10/10", "xã", "Đến ngày 20/4/2024"
+    )
 
 
 def test_cards_of_the_two_editions_differ(site):
@@ -152,6 +339,16 @@ def test_a_card_is_drawn_again_when_its_drawing_code_or_font_changes(tmp_path, m
     monkeypatch.setattr(cards, "_drawing_digest", lambda: "another drawing")
     monkeypatch.setattr(cards, "draw_card", lambda *args: drawn.append(args) or b"png")
     cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã, phường, thị trấn")
+    assert len(drawn) == 1
+
+
+def test_a_card_is_drawn_again_when_its_date_changes(tmp_path, monkeypatch):
+    from sitegen import cards
+
+    cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã", "Đến ngày 26/4/2024")
+    drawn = []
+    monkeypatch.setattr(cards, "draw_card", lambda *args: drawn.append(args) or b"png")
+    cards.card(tmp_path, "Site", "Tổng quan", "102/102", "xã", "Đến ngày 27/4/2024")
     assert len(drawn) == 1
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers.project import ROOT
 from sitegen import pages, strings
 from sitegen.render import TEMPLATES
 
 PACKAGE = Path(strings.__file__).parent
-SOURCES = [*TEMPLATES.glob("*.j2"), *PACKAGE.glob("*.py"), *(ROOT / "overrides").rglob("*.html")]
+SOURCES = [*TEMPLATES.glob("*.j2"), *PACKAGE.glob("*.py"), *(PACKAGE / "overrides").rglob("*.html")]
 CALL = re.compile(r"""(?<!lang\.)\b(?:t|site_words)\(\s*["']([a-z0-9-]+)["']""")  # lang.t(): Material's words
 FAMILY = re.compile(r"""\bf["']([a-z0-9-]+-)\{""")  # a key made in code from its family's prefix: f"spelled-{value}"
 
@@ -21,10 +20,9 @@ def catalogue_languages() -> set[str]:
 
 
 def registry_keys() -> set[str]:
-    """The page registry's names: each page's title and heading, each section's, each topic's heading."""
+    """The page registry's names: each page's title and heading, each section's."""
     keys = {key for page in pages.PAGES for key in (page.title, page.heading) if key}
-    keys |= set(pages.SECTIONS.values())
-    return keys | {topic.heading for page in pages.PAGES for topic in page.topics}
+    return keys | set(pages.SECTIONS.values())
 
 
 def test_every_key_has_every_language():

@@ -89,7 +89,7 @@ def add_french_edition(mkdocs_yml: Path) -> None:
 def french_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("third-language")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("overrides", "data", "scripts/sitegen"):
+    for folder in ("data", "scripts/sitegen"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "docs").mkdir()
     package = project / "scripts" / "sitegen"

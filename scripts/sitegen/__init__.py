@@ -10,7 +10,8 @@ The pipeline, one module a step:
     numerals.py  the article's numbers as written (6.185, 29,75) read and shown, and where they disagree among themselves
     model.py     dataset + article + computed figures → what the templates read (dates.py: its dates, read once
                  from the article's d/m/yyyy and shown by format_date: as written, in words by Babel, ISO)
-    pages.py     the page registry: every page once, with its place in the navigation and its titles
+    pages.py     the page registry: every page once, with its place in the navigation, its titles and the data
+                 it needs (a page is made only when its data has entries)
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per
                  edition of languages.py (filters.py: the escapes for each place a text lands, Markdown
                  or front matter, and the filters that need the model or the language)

@@ -75,7 +75,7 @@ def describe_change(raw: bytes, expected: str, dataset: Dataset) -> str:
     except UnicodeDecodeError:
         return "it is no longer UTF-8 text"
     meta = dataset.values["article"]
-    paragraphs = {p.id: p.text for p in split_paragraphs(text, meta["widget_lines"], meta["kinds"])}
+    paragraphs = {p.id: p.text for p in split_paragraphs(text, meta.get("widget_lines", []), meta.get("kinds", {}))}
     for source in _sources(dataset.values):
         if source["quote"] not in paragraphs.get(source["paragraph"], ""):
             return f"changed in paragraph {source['paragraph']}, where a quote no longer matches"
@@ -110,7 +110,8 @@ def read_article_bytes(data_dir: Path, dataset: Dataset) -> tuple[Path, bytes]:
         raise EntryError(
             ("article", "sha256"),
             f"the article {path.name} is not the one the data was checked against ({describe_change(raw, expected, dataset)})",
-            f"the same text; if the change is meant, review the quotes and set sha256 to {digest} in {dataset.files['article']}",
+            f"the same text; if the change is meant, review the quotes and replace the sha256 line of {dataset.files['article']} "
+            f"with this one: `sha256: {digest}`",
         )
     return path, raw
 
@@ -137,12 +138,12 @@ def load_article(data_dir: Path, dataset: Dataset) -> Article:
     path, raw = read_article_bytes(data_dir, dataset)
     text = decode(raw, path.name)
     lines = {" ".join(line.split()) for line in text.splitlines()}
-    for index, widget in enumerate(meta["widget_lines"]):
+    for index, widget in enumerate(meta.get("widget_lines", [])):
         if widget.strip() not in lines:
             raise EntryError(
                 ("article", "widget_lines", index),
                 f"the line {widget!r} is not in the article",
                 "a whole line of the article's web page widgets",
             )
-    paragraphs = split_paragraphs(text, meta["widget_lines"], meta["kinds"])
+    paragraphs = split_paragraphs(text, meta.get("widget_lines", []), meta.get("kinds", {}))
     return Article(path=path, sha256=meta["sha256"], paragraphs=paragraphs, raw=raw)

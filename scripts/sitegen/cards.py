@@ -1,7 +1,8 @@
 """Social cards: one 1200×630 PNG per page and edition, the link-preview image (og:image).
 
 Drawn with Pillow and Be Vietnam Pro (vendored in fonts/, OFL), which has every Vietnamese letter: the site
-name, the page title and one key figure. A card is kept in the cache folder (the plugin's ``cache_dir``) by the
+name, the page title and the page's key figure with its date, or, on a page with no figure of its own, the page's
+description (site.yml ``cards`` says which page shows which figure). A card is kept in the cache folder (the plugin's ``cache_dir``) by the
 hash of everything drawn on it and of what draws it, so an unchanged page costs a file read on the next build,
 not a drawing. The PNG bytes are copied into the site as they are: nothing read back is run or parsed.
 """
@@ -96,7 +97,17 @@ def _wrap(draw: Any, text: str, font: Any, width: int, most: int = 3) -> list[st
     return lines
 
 
-def draw_card(site_name: str, title: str, figure: str, figure_label: str) -> bytes:
+def _lines(draw: Any, text: str, font: Any, width: int, most: int) -> list[str]:
+    """At most ``most`` lines of ``text`` within ``width``, the last ending with "…" where the text goes on."""
+    lines = _wrap(draw, text, font, width, most)
+    if len(lines) <= most:
+        return lines
+    return [*lines[: most - 1], _fit(draw, f"{lines[most - 1]} {lines[most]}", font, width)]  # cut: ends "…"
+
+
+def draw_card(site_name: str, title: str, figure: str, label: str, when: str = "") -> bytes:
+    """The card's PNG: ``figure`` large with its ``label`` and ``when`` (its date) beside it; without a figure,
+    ``label`` alone (the page's description) across the card's foot."""
     from PIL import Image, ImageDraw, ImageFont  # only when a card must be drawn
 
     bold, regular = (str(FONTS / name) for name in ("BeVietnamPro-Bold.ttf", "BeVietnamPro-Regular.ttf"))
@@ -105,74 +116,100 @@ def draw_card(site_name: str, title: str, figure: str, figure_label: str) -> byt
     draw.rectangle((0, 0, 24, SIZE[1]), fill=RED)
     left, right = 80, SIZE[0] - 80
     width = right - left
-    font = ImageFont.truetype(regular, 32)
-    name_lines = _wrap(draw, site_name, font, width, 2)[:2]
+    base = SIZE[1] - 64  # the foot's last baseline
+    # The foot first: the title takes the room it leaves.
+    label_font = ImageFont.truetype(regular, 30 if figure else 34)
+    lead = 40 if figure else 46
+    if figure:
+        figure_font = ImageFont.truetype(bold, 104)
+        figure = _fit(draw, figure[:MAX_CHARS], figure_font, width * 2 // 3)  # room left for its label
+        draw.text((left, base), figure, font=figure_font, fill=RED, anchor="ls")
+        label_left = left + int(draw.textlength(figure, font=figure_font)) + 36
+    else:
+        label_left = left
+    when_font = ImageFont.truetype(bold, 30)
+    when_lines = _lines(draw, when, when_font, right - label_left, 2) if when else []
+    label_lines = _lines(draw, label, label_font, right - label_left, 4 - len(when_lines) if figure else 3)
+    foot = [(line, label_font, INK if figure else MUTED) for line in label_lines]
+    foot += [(line, when_font, INK) for line in when_lines]
+    for index, (line, font, colour) in enumerate(reversed(foot)):
+        draw.text((label_left, base - index * lead), line, font=font, fill=colour, anchor="ls")
+    foot_top = min(base - 104, base - len(foot) * lead) if figure else base - len(foot) * lead
+    name_font = ImageFont.truetype(regular, 32)
     y = 56
-    for line in name_lines:
-        draw.text((left, y), line, font=font, fill=MUTED)
+    for line in _wrap(draw, site_name, name_font, width, 2)[:2]:
+        draw.text((left, y), line, font=name_font, fill=MUTED)
         y += 44
-    # The title: as large as fits in three lines.
+    y += 24
+    # The title: as large as fits in three lines above the foot.
     for size in (72, 64, 56, 48, 42):
         title_font = ImageFont.truetype(bold, size)
         lines = _wrap(draw, title, title_font, width)
-        if len(lines) <= 3:
+        if len(lines) <= 3 and y + int(size * 1.25) * len(lines) <= foot_top - 16:
             break
-    y += 24
-    for line in lines[:3]:
+    for line in _lines(draw, title, title_font, width, 3):
         draw.text((left, y), line, font=title_font, fill=INK)
         y += int(size * 1.25)
-    figure_font = ImageFont.truetype(bold, 104)
-    label_font = ImageFont.truetype(regular, 30)
-    base = SIZE[1] - 64
-    figure = _fit(draw, figure[:MAX_CHARS], figure_font, width * 2 // 3)  # room left for its label
-    draw.text((left, base), figure, font=figure_font, fill=RED, anchor="ls")
-    label_left = left + int(draw.textlength(figure, font=figure_font)) + 36
-    label_lines = _wrap(draw, figure_label, label_font, right - label_left)[:3]
-    for index, line in enumerate(reversed(label_lines)):
-        draw.text((label_left, base - index * 40), line, font=label_font, fill=INK, anchor="ls")
     out = io.BytesIO()
     # flat colours: a small palette PNG; the fast octree quantizer is 3x quicker than the default here
     image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
     return out.getvalue()
 
 
-def card(folder: Path | None, site_name: str, title: str, figure: str, figure_label: str) -> bytes:
+def card(folder: Path | None, site_name: str, title: str, figure: str, label: str, when: str = "") -> bytes:
     """The card's PNG, from the cache when the same words were drawn before."""
-    key = hashlib.sha256("\x00".join((_drawing_digest(), site_name, title, figure, figure_label)).encode()).hexdigest()[:24]
+    words = (_drawing_digest(), site_name, title, figure, label, when)
+    key = hashlib.sha256("\x00".join(words).encode()).hexdigest()[:24]
     path = folder / f"{key}.png" if folder else None
     if path:
         try:
             return path.read_bytes()
         except OSError:
             pass  # not drawn yet (or unreadable): drawn now
-    png = draw_card(site_name, title, figure, figure_label)
+    png = draw_card(site_name, title, figure, label, when)
     if path:
         _store(path, png)
     return png
+
+
+def page_figures(model: Any) -> dict[str, str]:
+    """Page (its file name without .md) → the id of the figure its card shows: site.yml's ``cards.pages``, and
+    ``cards.figure`` (the site's main figure; without ``cards``, the first with a total, else the first) for the home
+    page unless it is named there. A page named nowhere has no figure of its own: its card shows none."""
+    cards = model.data["site"].get("cards") or {}
+    # Without cards: the first figure with a total (12/15), else the first figure (the data has at least one).
+    main = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), model.figures[0]["id"])
+    own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
+    return {"index": main, **own} if main else own
 
 
 def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> dict[str, PageFile | bytes]:
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
     puts the English one under /en/), and the page with the card's path and alt text in its front matter, for
     overrides/main.html."""
+    from .filters import Filters
+
     site = model.data["site"]
-    cards = site.get("cards") or {}
-    default = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), None)
-    own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
+    figures = page_figures(model)
+    filters = {lang: Filters(model, lang) for lang in editions().locales}
     out: dict[str, PageFile | bytes] = {}
     for path, page_file in pages.items():
         page, lang = editions().of_file(path)
         page = page.removesuffix(".md")
-        suffix = f"_{lang}" if editions().translated(lang) else ""
-        figure_id = own.get(page, default)
-        if figure_id is None:
-            continue
-        figure = model.figure(figure_id)
-        title = site["name" + suffix] if page == "index" else str(page_file.meta.get("title", ""))
-        label, written = figure["label" + suffix], in_language(figure["written"], lang)
-        png = card(folder, site["short_name" + suffix], title, written, label)
+        edition = filters[lang]
+        title = edition.tr(site, "name") if page == "index" else str(page_file.meta.get("title", ""))
+        if page in figures:
+            figure = model.figure(figures[page])
+            written, label = in_language(figure["written"], lang), edition.tr(figure, "label")
+            # the day the figure holds for, in the edition's form: "Đến ngày 26/4/2024", "As of 26 April 2024"
+            when = f"{edition.tr(figure, 'date_words')} {edition.date_text(figure['date'])}" if "date" in figure else ""
+            png = card(folder, edition.tr(site, "short_name"), title, written, label, when[:1].upper() + when[1:])
+            alt = f"{title} — {written}: {label}" + (f", {when[:1].lower() + when[1:]}" if when else "")
+        else:
+            description = str(page_file.meta.get("description", ""))
+            png = card(folder, edition.tr(site, "short_name"), title, "", description)
+            alt = f"{title} — {description}" if description else title
         file = "assets/cards/" + editions().page_file(page + ".md", lang).removesuffix(".md") + ".png"
         out[file] = png
-        alt = f"{title} — {written}: {label}"
         out[path] = page_file.with_meta(card=f"assets/cards/{page}.png", card_alt=alt)
     return out

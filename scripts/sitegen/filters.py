@@ -138,10 +138,10 @@ class Filters:
         )
 
     def place_name(self, place: dict[str, Any], lower: bool = False) -> str:
-        """A place as this edition names it: "Phường Quyết Thắng" (with ``lower``, "phường Quyết Thắng", as
-        within a sentence) / "Quyết Thắng ward". Names keep their Vietnamese spelling."""
+        """A place as this edition names it: "Xã Thử Nghiệm" (with ``lower``, "xã Thử Nghiệm", as
+        within a sentence) / "Thử Nghiệm commune". Names keep their Vietnamese spelling."""
         kind = self.tr(place, "kind")
-        # The order and case are each language's (strings.yml, place-name): "Phường Quyết Thắng", "Quyết Thắng ward".
+        # The order and case are each language's (strings.yml, place-name): "Xã Thử Nghiệm", "Thử Nghiệm commune".
         return strings.t("place-name", self.lang).format(
             name=place["name"], kind=kind.lower() if lower else kind, kind_lower=kind.lower()
         )

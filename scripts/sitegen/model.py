@@ -33,6 +33,16 @@ class Model:
         except KeyError:
             raise AttributeError(name) from None
 
+    @property
+    def data_files(self) -> dict[str, str]:
+        """Each data file and the collection it is named for: the one of its name (statements.yml holds topics
+        too), else its first."""
+        named: dict[str, str] = {}
+        for collection, file in self.files.items():
+            if file not in named or file.rsplit(".", 1)[0] == collection:
+                named[file] = collection
+        return named
+
     def by_id(self, collection: str, entry_id: str) -> dict[str, Any]:
         return next(entry for entry in self.data[collection] if entry["id"] == entry_id)
 
@@ -41,6 +51,11 @@ class Model:
 
     def topic(self, topic: str) -> list[dict[str, Any]]:
         return [statement for statement in self.data["statements"] if statement["topic"] == topic]
+
+    @property
+    def topic_sections(self) -> list[dict[str, Any]]:
+        """The Overview's topic sections that have statements, in the data's order."""
+        return [topic for topic in self.data["topics"] if self.topic(topic["id"])]
 
     @property
     def timeline(self) -> list[dict[str, Any]]:
@@ -66,6 +81,13 @@ class Model:
             index.setdefault(place.get("parent"), []).append(place)
         return index
 
+    @property
+    def outside_article(self) -> bool:
+        """Whether any section shows what the article does not (the context after it, the list of units): only
+        then do the pages say "except the sections marked Outside the article"."""
+        units = self.data.get("units") or {}
+        return bool(self.data.get("context")) or bool(units.get("list"))
+
     def units_by_district(self) -> list[tuple[str, list[dict[str, Any]]]]:
         """The published list's units grouped by district, in the list's order (by official code)."""
         groups: dict[str, list[dict[str, Any]]] = {}
@@ -79,11 +101,20 @@ class Model:
 
 
 def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """Fill in the optional keys that the schema gives a default (``pictured: false``), and read the dates it
+    """Fill in what the data leaves out: an optional collection with no file is empty (``lessons: []``), and an
+    entry's optional keys that the schema gives a default (``pictured: false``) take it; and read the dates it
     types as ``$defs/date`` into Dates: once, here, so that nothing after parses one again."""
     filled = dict(values)
     for name, sub in schema["properties"].items():
-        if sub.get("type") != "array" or name not in values:  # an optional collection (synonyms) may be absent
+        if name not in values:
+            filled[name] = [] if sub.get("type") == "array" else {}
+            continue
+        if sub.get("type") == "object" and "properties" in sub:  # the article: its defaults, its publication date
+            defaults = {key: prop["default"] for key, prop in sub["properties"].items() if "default" in prop}
+            read = {key: parse_date(values[name][key]) for key in date_fields(sub["properties"]) if key in values[name]}
+            filled[name] = {**defaults, **values[name], **read}
+            continue
+        if sub.get("type") != "array":
             continue
         properties = sub["items"]["properties"]
         defaults = {key: prop["default"] for key, prop in properties.items() if "default" in prop}

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .numerals import in_language
 from .strings import t
-from .svg import CHAR, svg_element, text_lines, wrap
+from .svg import svg_element, text_lines, text_width, wrap
 
 
 def picture_words(lang: str) -> dict[str, str]:
@@ -51,7 +51,7 @@ def spans(events: list[dict[str, Any]]) -> list[Span]:
 
 class Timeline:
     """The campaign's milestones on a time axis: horizontal (to scale) for wide screens and print,
-    vertical (evenly spaced, said so) under 600 px, where a horizontal axis would be too small to read."""
+    vertical (evenly spaced, said so) under 720 px (site.css), where a horizontal axis would be too small to read."""
 
     def __init__(self, events: list[dict[str, Any]], lang: str, tr: Callable, date_text: Callable) -> None:
         self.events, self.lang, self.tr, self.date_text = events, lang, tr, date_text
@@ -77,62 +77,131 @@ class Timeline:
                 parts.append(self.words["then"].format(n=self.spans[i].days))
         return "; ".join(parts) + "."
 
-    def horizontal(self, uid: str, width: float = 680, spans_shown: bool = True) -> str:
-        # 680 units: about the width of Material's content column, so text shows near its own size.
-        pad, size, lead = 12.0, 13.0, 13.0 * 1.25
-        n = len(self.events)
-        slot = (width - 2 * pad) / n
+    # Font sizes in the picture's units. The horizontal chart is drawn 720 units wide, about the width of
+    # Material's content column on a desktop (688–757 px), so a unit is about a pixel there; the vertical one 340,
+    # a phone's column (328 px at 360 px). Every size is at least 13.5 units: 13 px on a 360 px phone.
+    LABEL, DAYS, NOTE = 15.0, 14.5, 14.0
+    MARKER_GAP = 14.0  # the least room between two milestones' markers: a day or two apart, they stay apart
+
+    def positions(self, left: float, right: float) -> list[float]:
+        """Each milestone's x on an axis from ``left`` to ``right``, to scale by date, but at least MARKER_GAP from
+        its neighbours (milestones days apart would otherwise draw one marker over the other)."""
         first, last = self.events[0]["date"], self.events[-1]["date"]
         total = max(1, (last - first).days)
-        x_of = lambda date: pad + 6 + (width - 2 * pad - 12) * (date - first).days / total  # noqa: E731
-        labels = [[self.date_text(e["date"])] + wrap(self.label(e), slot - 8, size) for e in self.events]
+        xs = [left + (right - left) * (event["date"] - first).days / total for event in self.events]
+        for i in range(1, len(xs)):  # pushed right, then back from the right end where that ran past it
+            xs[i] = max(xs[i], xs[i - 1] + self.MARKER_GAP)
+        xs[-1] = min(xs[-1], right)
+        for i in range(len(xs) - 2, -1, -1):
+            xs[i] = min(xs[i], xs[i + 1] - self.MARKER_GAP)
+        return xs
+
+    def horizontal(self, uid: str, width: float = 720, spans_shown: bool = True) -> str:
+        pad, size = 12.0, self.LABEL
+        lead = size * 1.25
+        n = len(self.events)
+        slot = (width - 2 * pad) / n
+        xs = self.positions(pad + 8, width - pad - 14)  # room for the deadline's flag at the right end
+        # Each milestone's date (bold; "12 January 2024" may take two lines) and words, centred in its slot.
+        dates = [wrap(self.date_text(e["date"]), slot - 12, size) for e in self.events]
+        labels = [when + wrap(self.label(e), slot - 12, size) for when, e in zip(dates, self.events)]
         rows = max(len(lines) for lines in labels)
         top = 4 + size
         label_bottom = top + (rows - 1) * lead + 6
         axis = label_bottom + 44
         out = []
         for i, (event, lines) in enumerate(zip(self.events, labels)):
-            cx, px = pad + slot * (i + 0.5), x_of(event["date"])
-            out.append(text_lines(cx, top, lines[:1], size, "pic-strong", "middle"))
-            out.append(text_lines(cx, top + lead, lines[1:], size, "pic-text", "middle"))
+            cx, px, bold = pad + slot * (i + 0.5), xs[i], len(dates[i])
+            out.append(text_lines(cx, top, lines[:bold], size, "pic-strong", "middle"))
+            out.append(text_lines(cx, top + bold * lead, lines[bold:], size, "pic-text", "middle"))
             y0 = top + (len(lines) - 1) * lead + 6
-            end = axis - (19 if event["kind"] == "han-chot" else 7)  # the deadline's flag pole stands taller
+            end = axis - (23 if event["kind"] == "han-chot" else 7)  # the deadline's flag pole stands taller
             out.append(
                 f'<polyline class="pic-leader" points="{cx:.1f},{y0:.1f} {cx:.1f},{label_bottom + 4:.1f} '
                 f'{px:.1f},{end - 6:.1f} {px:.1f},{end:.1f}"/>'
             )
         out.append(f'<line class="pic-axis" x1="{pad:.1f}" y1="{axis:.1f}" x2="{width - pad:.1f}" y2="{axis:.1f}"/>')
-        for event in self.events:
-            out.append(self._marker(x_of(event["date"]), axis, event))
+        for x, event in zip(xs, self.events):
+            out.append(self._marker(x, axis, event))
         bottom = axis + 8
         if spans_shown:
-            ends: list[float] = []  # per row, where the last span label ended
-            base = axis + 14
-            for span in self.spans:
-                x1, x2 = x_of(span.first["date"]), x_of(span.second["date"])
-                text = self.days(span.days)
-                w = len(text) * size * CHAR
-                mid = min(max((x1 + x2) / 2, pad + w / 2), width - pad - w / 2)
-                row = 0 if x2 - x1 > w + 6 else 1
-                while row < len(ends) and ends[row] > mid - w / 2 - 6:
-                    row += 1
-                ends.extend([-1e9] * (row + 1 - len(ends)))
-                ends[row] = mid + w / 2
-                out.append(f'<path class="pic-span" d="M{x1 + 2:.1f},{base - 4:.1f}V{base:.1f}H{x2 - 2:.1f}V{base - 4:.1f}"/>')
-                ty = base + 6 + size + row * (lead + 2)
-                if row:
-                    out.append(
-                        f'<line class="pic-leader" x1="{(x1 + x2) / 2:.1f}" y1="{base:.1f}" x2="{mid:.1f}" y2="{ty - size + 1:.1f}"/>'
-                    )
-                out.append(text_lines(mid, ty, [text], size, "pic-computed", "middle"))
-                bottom = max(bottom, ty + 4)
-            note = wrap("* " + self.words["computed"], width - 2 * pad, size * 0.9)
-            out.append(text_lines(pad, bottom + 14, note, size * 0.9, "pic-note"))
-            bottom += 14 + len(note) * lead
-        return svg_element(uid, width, bottom + 4, self.title(), self.desc(), "".join(out), "pic-svg pic-h")
+            body, bottom = self._span_labels(xs, axis, pad, width)
+            out.append(body)
+            note_size = self.NOTE
+            note = wrap("* " + self.words["computed"], width - 2 * pad, note_size)
+            out.append(text_lines(pad, bottom + 10 + note_size, note, note_size, "pic-note"))
+            bottom += 10 + len(note) * note_size * 1.25
+        return svg_element(uid, width, bottom + 6, self.title(), self.desc(), "".join(out), "pic-svg pic-h")
+
+    def _span_labels(self, xs: list[float], axis: float, pad: float, width: float) -> tuple[str, float]:
+        """The days between milestones under the axis, and the lowest y they use. Each stands under its bracket
+        where it fits there (where no other label or line can be); else it hangs lower, beside a line dropped from
+        its bracket, in the first row where it meets no other label or line (``_hang``)."""
+        size = self.DAYS
+        lead = size * 1.25 + 6
+        base = axis + 14  # the brackets' line
+        texts = [self.days(span.days) for span in self.spans]
+        widths = [text_width(text, size) for text in texts]
+        mids = [(xs[i] + xs[i + 1]) / 2 for i in range(len(self.spans))]
+        spots: dict[int, tuple[int, float]] = {}  # span → its label's row and left edge
+        for i in range(len(self.spans)):
+            if xs[i + 1] - xs[i] >= widths[i] + 6:
+                spots[i] = (0, mids[i] - widths[i] / 2)
+        # Hung labels go right of their line in the chart's left half and left of it in the right half, so a
+        # cluster of them steps down away from the middle: the ones nearest the middle are placed first.
+        hung = [i for i in range(len(self.spans)) if i not in spots]
+        left_half = sorted((i for i in hung if mids[i] < width / 2), key=lambda i: -mids[i])
+        right_half = sorted((i for i in hung if mids[i] >= width / 2), key=lambda i: mids[i])
+        placed = [(row, left, left + widths[i]) for i, (row, left) in spots.items()]
+        lines: list[tuple[float, int]] = []
+        for i in left_half + right_half:
+            spots[i] = self._hang(mids[i], widths[i], mids[i] < width / 2, pad, width, placed, lines)
+            placed.append((spots[i][0], spots[i][1], spots[i][1] + widths[i]))
+            lines.append((mids[i], spots[i][0]))
+        out, bottom = [], base
+        for i, text in enumerate(texts):
+            (row, left), mid, x1, x2 = spots[i], mids[i], xs[i], xs[i + 1]
+            ty = base + 6 + size + row * lead
+            out.append(f'<path class="pic-span" d="M{x1 + 2:.1f},{base - 4:.1f}V{base:.1f}H{x2 - 2:.1f}V{base - 4:.1f}"/>')
+            if row:  # down to the label's middle beside it, or to its top where it hangs under the line
+                end = ty - size - 2 if left <= mid <= left + widths[i] else ty - size * 0.3
+                out.append(f'<line class="pic-leader" x1="{mid:.1f}" y1="{base:.1f}" x2="{mid:.1f}" y2="{end:.1f}"/>')
+            out.append(text_lines(left, ty, [text], size, "pic-computed"))
+            bottom = max(bottom, ty + 4)
+        return "".join(out), bottom
+
+    @staticmethod
+    def _hang(
+        mid: float,
+        w: float,
+        rightwards: bool,
+        pad: float,
+        width: float,
+        placed: list[tuple[int, float, float]],
+        lines: list[tuple[float, int]],
+    ) -> tuple[int, float]:
+        """The row and left edge of a label ``w`` wide hung from a line at ``mid``: beside the line (on its right if
+        ``rightwards``, else its left; the other side where that has no room), in the first row from 1 down
+        where it overlaps no label and crosses no line, and its line crosses no label. ``placed``: the labels
+        placed (row, left, right); ``lines``: the lines dropped (x, the row they reach down to)."""
+        gap = 8.0
+        sides = [mid + 4, mid - 4 - w] if rightwards else [mid - 4 - w, mid + 4]
+        sides = [left for left in sides if pad <= left and left + w <= width - pad]
+        sides = sides or [min(max(mid - w / 2, pad), width - pad - w)]  # no room beside: under the line's end
+        deepest = max((row for row, _, _ in placed), default=0)
+        for row in range(1, deepest + 2):
+            if any(r <= row and a - 4 <= mid <= b + 4 for r, a, b in placed):
+                continue  # its line would cross a label on its way down
+            for left in sides:
+                beside = all(r != row or left + w + gap <= a or b + gap <= left for r, a, b in placed)
+                uncrossed = all(r < row or not left - 4 <= x <= left + w + 4 for x, r in lines)
+                if beside and uncrossed:
+                    return row, left
+        return deepest + 1, sides[0]  # its line crosses a label: only where many spans are each too short
 
     def vertical(self, uid: str, width: float = 340) -> str:
-        size, lead, x = 14.0, 14.0 * 1.25, 18.0
+        size, small = self.LABEL, self.DAYS
+        lead, x = size * 1.25, 18.0
         y, out, rail = size + 4, [], []
         text_w = width - x - 22
         for i, event in enumerate(self.events):
@@ -143,22 +212,21 @@ class Timeline:
             out.append(text_lines(x + 18, y + lead, lines, size, "pic-text"))
             y += lead * (len(lines) + 1) + 8
             if i < len(self.spans):
-                out.append(text_lines(x + 18, y + 4, [self.days(self.spans[i].days) + " *"], size * 0.95, "pic-computed"))
-                y += lead + 14
+                out.append(text_lines(x + 18, y + 4, [self.days(self.spans[i].days) + " *"], small, "pic-computed"))
+                y += lead + 16
         body = f'<line class="pic-axis" x1="{x}" y1="{rail[0]:.1f}" x2="{x}" y2="{rail[-1]:.1f}"/>' + "".join(out)
-        note = wrap("* " + self.words["computed_not_to_scale"], width - 8, size * 0.85)
-        body += text_lines(4, y + 4, note, size * 0.85, "pic-note")
-        height = y + 4 + len(note) * size * 0.85 * 1.25 + 4
+        note_size = self.NOTE
+        note = wrap("* " + self.words["computed_not_to_scale"], width - 8, note_size)
+        body += text_lines(4, y + 4, note, note_size, "pic-note")
+        height = y + 4 + len(note) * note_size * 1.25 + 4
         return svg_element(uid, width, height, self.title(), self.desc(), body, "pic-svg pic-v")
 
     @staticmethod
     def _marker(x: float, y: float, event: dict[str, Any]) -> str:
         # Shape says the kind without colour: a dot for an event, a square for a status, a flag for the deadline.
-        if event["kind"] == "han-chot":
-            return (
-                f'<path class="pic-deadline" d="M{x:.1f},{y + 6:.1f}V{y - 18:.1f}l10,4l-10,4"/>'
-                f'<circle class="pic-deadline-dot" cx="{x:.1f}" cy="{y:.1f}" r="2.5"/>'
-            )
+        if event["kind"] == "han-chot":  # a pole from the axis, its pennant to the right
+            return f'<path class="pic-deadline" d="M{x:.1f},{y + 5:.1f}V{y - 22:.1f}l11,4.5l-11,4.5"/>'
+
         if "figure" in event:
             return f'<rect class="pic-status" x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>'
         return f'<circle class="pic-event" cx="{x:.1f}" cy="{y:.1f}" r="5.5"/>'
@@ -167,25 +235,27 @@ class Timeline:
 def levels_figure(levels: list[dict[str, Any]], lang: str, tr: Callable, value: Callable, uid: str = "pic-levels") -> Markup:
     """The Front's congress levels as a stack of boxes, the village at the bottom, the nation at the top,
     each with what the article says is held there and its count. ``value(level)`` gives the count line."""
-    # 340 units: about a phone's width, so the words show near their own size there; wider screens enlarge it.
-    width, size = 340.0, 14.0
+    # 340 units: about a phone's width (328 px at 360 px), so the words show near their own size there, the
+    # smallest (14) at 13.5 px; wider screens enlarge it.
+    width, size, small = 340.0, 15.0, 14.0
     lead, gap, pad = size * 1.25, 22.0, 10.0
     words = picture_words(lang)
     boxes = []
     for level in reversed(levels):  # the top of the picture is the highest level
         figure = value(level)
-        room = width - 2 * pad - 8 - (len(figure) * size * 1.15 * CHAR + 10 if figure else 0)
-        name = wrap(tr(level, "label"), room, size * 1.08)  # bold is wider
-        body = wrap(tr(level, "body"), width - 2 * pad - 8, size * 0.9)
+        room = width - 2 * pad - 8 - (text_width(figure, size * 1.15) + 10 if figure else 0)
+        name = wrap(tr(level, "label"), room, size)
+        body = wrap(tr(level, "body"), width - 2 * pad - 8, small)
         boxes.append((level, name, body, figure))
     y, out = 2.0, []
     for i, (_level, name, body, figure) in enumerate(boxes):
-        box_h = pad * 2 + (len(name) + len(body)) * lead  # the count stands at the top right, beside the name
+        # The count stands at the top right, beside the name; the body 3 units lower, clear of the count's foot.
+        box_h = pad * 2 + len(name) * lead + 3 + len(body) * small * 1.25
         out.append(f'<rect class="pic-box" x="2" y="{y:.1f}" width="{width - 4:.0f}" height="{box_h:.1f}" rx="6"/>')
         ty = y + pad + size
         out.append(text_lines(pad + 4, ty, name, size, "pic-strong"))
         ty += lead * len(name)
-        out.append(text_lines(pad + 4, ty, body, size * 0.9, "pic-text"))
+        out.append(text_lines(pad + 4, ty - lead + 3 + small * 1.25, body, small, "pic-text"))
         if figure:
             out.append(text_lines(width - pad - 4, y + pad + size, [figure], size * 1.15, "pic-figure", "end"))
         y += box_h
@@ -267,7 +337,7 @@ class Pictures:
         from .locator import locator_svg  # the map's shapes are read only by the page that draws it
 
         words = picture_words(self.lang)
-        name = functools.partial(self._place_name, lower=True)  # "phường Quyết Thắng", as within a sentence
+        name = functools.partial(self._place_name, lower=True)  # "xã Thử Nghiệm", as within a sentence
         leaves = self.leaves(place["id"])
         names = ", ".join(
             f"{name(leaf)} ({name(self.model.by_id('places', leaf['parent']))})" for leaf in leaves[: self.MAX_NAMED]

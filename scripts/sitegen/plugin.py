@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_theme_dir
 from mkdocs.utils.templates import TemplateContext
 
 from . import serve
@@ -35,7 +35,7 @@ from .editions import split_search_index
 from .errors import DataError, one_line
 from .languages import editions, from_i18n, use
 from .loader import Dataset, data_files, load_dataset, read_yaml
-from .pages import nav_translations, navigation
+from .pages import nav_translations, navigation, present
 from .pipeline import make_files
 from .render import TEMPLATES, md_escape
 from .search_scripts import SCRIPTS as SEARCH_SCRIPTS
@@ -61,6 +61,10 @@ NAMED = {"site_name": "short_name", "site_description": "description", "copyrigh
 # and card_alt (overrides/main.html). The titles come from the page registry (pages.py), not from the data.
 META_FROM_DATA = ("description", "card_alt")
 OFFLINE_POLYFILL = "assets/javascripts/iframe-worker/shim.js"  # shipped in overrides/, not loaded from a CDN
+# The theme overrides the generated pages need (templates, the stylesheet, the polyfill): the plugin brings them,
+# so a report's mkdocs.yml needs no custom_dir and no copy of them.
+OVERRIDES = Path(__file__).with_name("overrides")
+STYLESHEET = "assets/stylesheets/site.css"
 
 
 class SitegenConfig(base.Config):
@@ -69,6 +73,9 @@ class SitegenConfig(base.Config):
     # This site's search (search_scripts.py: folding, dates, synonyms; one language file per edition). False:
     # Material's own lunr.vi, as the search benchmark compares.
     search = c.Type(bool, default=True)
+    # The plugin's theme overrides and stylesheet (overrides/). False: Material's own look, as the Lighthouse
+    # benchmark's baseline compares.
+    overrides = c.Type(bool, default=True)
     # Where drawn social cards are kept between builds (cards.py), relative to mkdocs.yml, as Material's social
     # plugin keeps its own (git ignores .cache/). A folder that cannot be written only costs the drawing.
     cache_dir = c.Dir(default=".cache/sitegen")
@@ -107,13 +114,13 @@ def _readable_values(data_dir: Path) -> dict:
 
 
 def _names(site: dict, article: dict, others: list[str]) -> dict[str | None, dict[str, Markup]]:
-    """The config values named from the data, escaped, by edition (None: the default one)."""
-    author = escape(article["author"])
+    """The config values named from the data, escaped, by edition (None: the default one); the author where known."""
+    author = {"site_author": escape(article["author"])} if "author" in article else {}
     return {
         locale: {
             attribute: escape(site.get(f"{key}_{locale}", site[key]) if locale else site[key]) for attribute, key in NAMED.items()
         }
-        | {"site_author": author}
+        | author
         for locale in [None, *others]
     }
 
@@ -123,6 +130,17 @@ def _building_other_edition(config: MkDocsConfig) -> bool:
     The plugin offers no public flag for this; `building` is set for exactly those nested builds."""
     i18n = config.plugins.get("i18n")
     return i18n is not None and bool(getattr(i18n, "building", False))
+
+
+def _add_overrides(config: MkDocsConfig) -> None:
+    """The plugin's theme overrides above the theme's own templates and below the project's custom_dir, as
+    Material's own plugins add theirs, and its stylesheet. Again in each edition's build: once only."""
+    dirs = config.theme.dirs
+    if str(OVERRIDES) not in dirs:
+        theme = get_theme_dir(config.theme.name) if config.theme.name else None
+        dirs.insert(dirs.index(theme) if theme in dirs else 0, str(OVERRIDES))
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -165,6 +183,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     command = ""
     error: str | None = None
     _dataset: Dataset | None = None  # the data as on_config read it, for this build's on_pre_build
+    _values: dict = {}  # the data's values as on_config could read them: the pages they make are the navigation
     names: dict[str | None, dict[str, Markup]] = {}  # config values, escaped, by edition (None: the default one)
     not_found: dict[str, str] = {}  # each edition's 404 page: every edition's build writes site/404.html
     _lock: FolderLock | None = None  # docs/'s, from on_config to the end of the build
@@ -194,6 +213,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                     f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
                     "fine for testing; set SITE_URL to the public address before publishing"
                 )
+        if self.config.overrides:
+            _add_overrides(config)
         # Set here rather than in mkdocs.yml, which then stays plain YAML (no !!python/name) for every reader.
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
         if _offline(config):
@@ -260,9 +281,11 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self._end()
 
     def _navigation(self, config: MkDocsConfig) -> None:
-        """The navigation from the page registry (pages.py), and its names in each other edition."""
+        """The navigation from the page registry (pages.py): the pages the data makes; and its names in each other
+        edition. (Data that cannot be read makes fewer: the build then stops at on_pre_build, or serve shows the
+        error over the last good pages.)"""
         i18n = config.plugins.get("i18n")
-        nav = navigation(editions().default)
+        nav = navigation(editions().default, present(self._values))
         config.nav = nav + own_pages(Path(config.docs_dir), nav)
         for language in i18n.config.languages if i18n is not None else []:
             if language.locale in editions().others:
@@ -284,6 +307,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         try:  # another file is wrong: serve, showing the last good pages, still names them from the data
             if not values:
                 values = _readable_values(data_dir)
+            self._values = values
             self.names = _names(values["site"], values["article"], others)
         except Exception:  # noqa: BLE001 - the names' own files are wrong: serve keeps the names it last read
             return
@@ -341,7 +365,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         return f'!!! failure "{t("data-error-title", lang)}"\n\n    {detail}\n\n' + markdown
 
     def on_env(self, env, *, config: MkDocsConfig, files):
-        """For the theme's templates (overrides/): the site's words in the edition being built (404.html), its
+        """For the theme's templates (the plugin's overrides/): the site's words in the edition being built (404.html), its
         folder, and its Open Graph locale (vi_VN: the language's likely territory, by Babel)."""
         if self.config.enabled:
             lang = _edition(config) or editions().default
@@ -420,6 +444,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             server.unwatch(config.docs_dir)
             server.watch(self.config.data_dir)
             server.watch(str(TEMPLATES))
+            server.watch(str(OVERRIDES))
             server.watch(str(SEARCH_SCRIPTS))
             serve.wrap(server, list(editions().others))
         return server

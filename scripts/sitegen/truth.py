@@ -126,18 +126,32 @@ def check_verbatim(dataset: Dataset, schema: dict[str, Any], article: Article) -
 
 
 def check_article_meta(dataset: Dataset, article: Article) -> None:
+    """The paragraphs marked title and byline are the metadata's title and byline, and the byline names the author.
+    The article need not have either paragraph (its title may be only the web page's), nor a byline or author."""
     meta = dataset.values["article"]
-    for pid in meta["kinds"]:
+    for pid in meta.get("kinds", {}):
         _paragraph(article, dataset, ("article", "kinds", pid), pid)
     for key in ("title", "byline"):
         paragraphs = [p for p in article.paragraphs if p.kind == key]
-        if not paragraphs or paragraphs[0].text != meta[key]:
+        if key not in meta and paragraphs:
+            raise EntryError(
+                ("article",),
+                f"the key {key!r} is missing: the article marks {paragraphs[0].id} as its {key}",
+                f"{key}: the paragraph as the article writes it",
+            )
+        if key in meta and (paragraphs[0].text if paragraphs else meta[key]) != meta[key]:
             raise EntryError(
                 ("article", key),
-                f"the {key} does not match the article's {key} paragraph",
+                f"the {key} does not match the article's {key} paragraph ({paragraphs[0].id})",
                 f"the {key} exactly as the article writes it",
             )
-    if meta["author"] not in meta["byline"]:
+        if key == "byline" and key in meta and not paragraphs:
+            raise EntryError(
+                ("article", "kinds"),
+                "the byline has no paragraph: no paragraph is marked byline",
+                "the byline's paragraph marked in kinds (p9: byline), or no byline",
+            )
+    if "author" in meta and "byline" in meta and meta["author"] not in meta["byline"]:
         raise EntryError(("article", "author"), "the author is not named in the byline", "the name as the byline writes it")
 
 
@@ -224,7 +238,7 @@ def check_figures(dataset: Dataset, article: Article) -> None:
 
 
 def check_errata(dataset: Dataset, article: Article) -> None:
-    for index, erratum in enumerate(dataset.values["errata"]):
+    for index, erratum in enumerate(dataset.values.get("errata", [])):
         paragraph = _paragraph(article, dataset, ("errata", index, "paragraph"), erratum["paragraph"])
         if erratum["wrong"] not in paragraph.text:
             raise EntryError(
@@ -235,7 +249,7 @@ def check_errata(dataset: Dataset, article: Article) -> None:
 
 
 def check_glossary(dataset: Dataset) -> None:
-    for index, entry in enumerate(dataset.values["glossary"]):
+    for index, entry in enumerate(dataset.values.get("glossary", [])):
         if entry["defined_in_article"]:
             quotes = " ".join(source["quote"] for source in entry["sources"])
             if entry["expansion"] not in quotes or entry["abbr"] not in quotes:
@@ -248,33 +262,77 @@ def check_glossary(dataset: Dataset) -> None:
 
 def check_site(dataset: Dataset, article: Article) -> None:
     site = dataset.values["site"]
-    for key in ("pages", "pages_en"):  # a description for every page of the registry, and no other
-        wanted = {page.slug for page in registry.PAGES if page.slug}
-        for slug in sorted(set(site[key]) ^ wanted):
+    known = {page.slug for page in registry.PAGES if page.slug}
+    made = {page.slug for page in registry.present(dataset.values) if page.slug}
+    for key in ("pages", "pages_en"):  # a description for every page the data makes; one of a page not made is kept
+        for slug in sorted((set(site[key]) - known) | (made - set(site[key]))):
             problem = f"there is no page {slug!r}" if slug in site[key] else f"the page {slug!r} has no description"
             raise EntryError(
                 ("site", key, slug) if slug in site[key] else ("site", key),
                 problem,
-                "one description per page: " + ", ".join(sorted(wanted)),
+                "one description per page the data makes: " + ", ".join(sorted(made)),
             )
     for key in ("lessons_paragraph", "campaigns_paragraph"):
-        _paragraph(article, dataset, ("site", key), site[key])
+        if key in site:
+            _paragraph(article, dataset, ("site", key), site[key])
+    if "subject" not in site and (dataset.values.get("lessons") or dataset.values.get("campaigns")):
+        raise EntryError(
+            ("site",),
+            "the key 'subject' is missing: the Lessons and Campaigns pages name the congresses by it",
+            "subject and subject_en: what the congresses are (Đại hội MTTQ Việt Nam cấp xã)",
+        )
     for index, entry in enumerate(site.get("cards", {}).get("pages", [])):
-        if entry["page"] not in site["pages"] and entry["page"] != "index":
+        if entry["page"] not in known and entry["page"] != "index":
             raise EntryError(
                 ("site", "cards", "pages", index, "page"),
                 f"there is no page {entry['page']!r}",
-                "a page named under pages:, or index",
+                "a page of the site (" + ", ".join(sorted(known)) + "), or index",
             )
-    pilot = next(e for e in dataset.values["events"] if e["id"] == site["pilot"]["event"])
-    if "place" not in pilot:
-        raise EntryError(("site", "pilot", "event"), f"the pilot event {pilot['id']!r} has no place", "an event with a place")
+
+
+def check_page_needs(dataset: Dataset) -> None:
+    """What a page needs of the data beyond the schema: the pilot's event and a pictured congress have a place (the
+    pages name it), the pilot page's statements have a pilot, and the pages the data points to are made."""
+    site = dataset.values["site"]
+    known = {page.slug for page in registry.PAGES if page.slug}
+    made = {page.slug or "index" for page in registry.present(dataset.values)}
+    if "pilot" in site:
+        pilot = next(e for e in dataset.values.get("events", []) if e["id"] == site["pilot"]["event"])
+        if "place" not in pilot:
+            raise EntryError(("site", "pilot", "event"), f"the pilot event {pilot['id']!r} has no place", "an event with a place")
+    for index, congress in enumerate(dataset.values.get("congresses", [])):
+        if congress.get("pictured") and "place" not in congress:
+            raise EntryError(
+                ("congresses", index), "a pictured congress has no place", "place: the id of its place in places.yml"
+            )
+    for index, statement in enumerate(dataset.values.get("statements", [])):
+        if statement["topic"] == registry.PILOT_TOPIC and "pilot" not in site:
+            raise EntryError(
+                ("statements", index, "topic"),
+                f"the topic {registry.PILOT_TOPIC!r} is shown on the pilot page, and site.yml names no pilot",
+                "site.pilot (the pilot congress's event and figure), or another topic",
+            )
+    for index, topic in enumerate(dataset.values.get("topics", [])):
+        if "see_also" in topic and topic["see_also"] not in known:
+            raise EntryError(
+                ("topics", index, "see_also"),
+                f"there is no page {topic['see_also']!r}",
+                "a page of the site: " + ", ".join(sorted(known)),
+            )
+    for index, level in enumerate(dataset.values.get("levels", [])):
+        page = level["link"].partition(".md")[0]
+        if page not in made:
+            raise EntryError(
+                ("levels", index, "link"),
+                f"the page {page!r} is not made from this data",
+                "a page the site has: " + ", ".join(sorted(made)),
+            )
 
 
 def check_summary(dataset: Dataset, article: Article) -> None:
     # Our own sentences may only carry numbers and dates that the paragraphs they cite carry: in the article's
     # form or the other (6,185 and 29.75 in English text for the article's 6.185 and 29,75).
-    for index, sentence in enumerate(dataset.values["site"]["summary"]):
+    for index, sentence in enumerate(dataset.values["site"].get("summary", [])):
         cited = [
             _paragraph(article, dataset, ("site", "summary", index, "paragraphs", i), pid)
             for i, pid in enumerate(sentence["paragraphs"])
@@ -309,7 +367,7 @@ def check_translation(dataset: Dataset, article: Article) -> None:
 
 def check_units(dataset: Dataset) -> None:
     """The published list of units has as many as the article counts, each code once."""
-    units = dataset.values["units"]
+    units = dataset.values.get("units", {"list": []})
     codes: set[str] = set()
     for index, unit in enumerate(units["list"]):
         if unit["code"] in codes:
@@ -336,5 +394,6 @@ def check_truth(dataset: Dataset, schema: dict[str, Any], article: Article) -> N
     check_glossary(dataset)
     check_summary(dataset, article)
     check_site(dataset, article)
+    check_page_needs(dataset)
     check_translation(dataset, article)
     check_units(dataset)

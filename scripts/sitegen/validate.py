@@ -20,6 +20,7 @@ from typing import Any
 from .dates import date_fields, parse_date
 from .errors import DataError, EntryError, shown
 from .loader import CONTROL, Dataset, character
+from .pages import PAGE_TOPICS
 
 SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data the generator reads
 
@@ -121,7 +122,9 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
         )
     if kind == "minItems" and error.validator_value > 1:
         return f"this list has {len(error.instance)} item(s)", f"at least {error.validator_value}"
-    if kind in ("minLength", "minItems"):
+    if kind == "minItems":
+        return "this list is empty", "at least one entry"
+    if kind == "minLength":
         return "this is empty", "a value"
     if kind == "maxLength":
         return (
@@ -144,6 +147,21 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     check_unique_ids(dataset)
     check_references(dataset, ids)
     check_computed(dataset)
+    check_successors(dataset)
+
+
+def check_successors(dataset: Dataset) -> None:
+    """Units with successors say from when: the Places table heads their column with that day."""
+    units = dataset.values.get("units") or {}
+    if "successor_from" in units:
+        return
+    for index, unit in enumerate(units.get("list", [])):
+        if "successor" in unit:
+            raise EntryError(
+                ("units", "list", index, "successor"),
+                "the unit has a successor, but units has no successor_from",
+                "successor_from: the day the successors took over, such as 1/7/2025, beside published",
+            )
 
 
 def check_schema(dataset: Dataset, schema: dict[str, Any], ids: dict[str, set[str]]) -> None:
@@ -254,7 +272,18 @@ def check_unique_ids(dataset: Dataset) -> None:
 
 
 def check_references(dataset: Dataset, ids: dict[str, set[str]]) -> None:
-    """The computed figures' inputs ("events/<id>") name entries that exist (x-ref values are a schema keyword)."""
+    """The computed figures' inputs ("events/<id>") name entries that exist, and each statement's topic is one of
+    the data's topics or one a page shows (x-ref values are a schema keyword)."""
+    topics = ids.get("topics", set()) | set(PAGE_TOPICS)
+    for index, statement in enumerate(dataset.values.get("statements", [])):
+        if statement["topic"] not in topics:
+            hint = difflib.get_close_matches(statement["topic"], sorted(topics), n=1)
+            raise EntryError(
+                ("statements", index, "topic"),
+                f"there is no topic {statement['topic']!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""),
+                f"the id of a topic under topics: in {dataset.files.get('statements', 'statements.yml')}, or one of "
+                + ", ".join(PAGE_TOPICS),
+            )
     for name, index, entry in _entries(dataset):
         for position, ref in enumerate(entry.get("inputs", [])):
             collection, _, target_id = ref.partition("/")
@@ -269,8 +298,15 @@ def check_references(dataset: Dataset, ids: dict[str, set[str]]) -> None:
 def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
     """Every date the schema types as one is a day that exists (30/2/2024 has the right form, and is no day)."""
     for name, sub in schema["properties"].items():
-        fields = date_fields(sub["items"]["properties"]) if sub.get("type") == "array" else []
-        for index, entry in enumerate(dataset.values.get(name, []) if fields else []):
+        value = dataset.values.get(name)
+        dated: list[tuple[tuple[str | int, ...], dict[str, Any]]]
+        if value is None:
+            continue
+        if sub.get("type") == "array":  # the entries of a list; or an entry of its own (the article's publication date)
+            fields, dated = date_fields(sub["items"]["properties"]), [((name, index), entry) for index, entry in enumerate(value)]
+        else:
+            fields, dated = date_fields(sub.get("properties", {})), [((name,), value)]
+        for path, entry in dated if fields else []:
             for field in fields:
                 if field not in entry:
                     continue
@@ -278,14 +314,14 @@ def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:
                     parse_date(entry[field])
                 except ValueError:
                     raise EntryError(
-                        (name, index, field), f"the date {entry[field]} does not exist", "a real day, written day/month/year"
+                        (*path, field), f"the date {entry[field]} does not exist", "a real day, written day/month/year"
                     ) from None
 
 
 def check_computed(dataset: Dataset) -> None:
-    collections = {name: {e["id"]: e for e in dataset.values[name]} for name in ("events", "figures")}
+    collections = {name: {e["id"]: e for e in dataset.values.get(name, [])} for name in ("events", "figures")}
     arity = {"days_between": 2, "ratio": 2, "percent_of": 1}
-    for index, item in enumerate(dataset.values["computed"]):
+    for index, item in enumerate(dataset.values.get("computed", [])):
 
         def fail(problem: str, expected: str, index: int = index) -> None:
             raise EntryError(("computed", index, "inputs"), problem, expected)

@@ -314,7 +314,65 @@ def long_name(d):
     return f"site.yml, line {line}, site.short_name"
 
 
+def required_file_missing(d):
+    (d / "figures.yml").unlink()
+    return "figures.yml"
+
+
+def no_figure(d):
+    (d / "figures.yml").write_text("# none\nfigures: []\n", encoding="utf-8")
+    return "figures.yml, line 2, figures"
+
+
+def byline_without_its_paragraph(d):
+    edit(d / "article.yml", "    p9: byline\n", "")
+    return f"article.yml, line {line_of(d / 'article.yml', '  kinds:') + 1}, article.kinds"  # the line of its first entry
+
+
+def lessons_without_subject(d):
+    edit(
+        d / "site.yml",
+        "  subject: Đại hội MTTQ Việt Nam cấp xã\n  subject_en: commune-level Vietnam Fatherland Front congresses\n",
+        "",
+    )
+    return f"site.yml, line {line_of(d / 'site.yml', 'site:') + 1}, site"
+
+
+def unknown_topic(d):
+    line = edit(d / "statements.yml", "topic: han-che", "topic: han-chee")
+    return f"statements.yml, line {line}, statements[0].topic"
+
+
+def pilot_topic_without_pilot(d):
+    edit(d / "site.yml", "  pilot:\n    event: dai-hoi-diem\n    figure: dai-hoi-diem\n", "")
+    line = edit(d / "statements.yml", "topic: han-che", "topic: dai-hoi-diem")
+    return f"statements.yml, line {line}, statements[0].topic"
+
+
+def page_made_without_description(d):
+    edit(d / "site.yml", "    han-che: Hạn chế (tổng hợp).\n", "")
+    return f"site.yml, line {line_of(d / 'site.yml', '  pages:') + 1}, site.pages"
+
+
+def publication_day_that_does_not_exist(d):
+    line = edit(d / "article.yml", "  widget_lines: []\n", "  published: 30/02/2024\n  widget_lines: []\n")
+    return f"article.yml, line {line}, article.published"
+
+
+def level_linking_to_a_page_not_made(d):
+    level = "{id: xa, label: Xã, label_en: Commune, body: Đại hội, body_en: Congress, link: van-ban.md"
+    (d / "levels.yml").write_text(f"levels:\n  - {level}, sources: [{{paragraph: p3, quote: xã Thử Nghiệm}}]}}\n")
+    return "levels.yml, line 2, levels[0].link"
+
+
+def successor_without_its_day(d):
+    unit = '{code: "00001", name: Xã Thử Nghiệm, kind: Xã, district: Huyện Mẫu, successor: Xã Mới}'
+    edit(d / "units.yml", "  list: []\n", f"  list:\n    - {unit}\n")
+    return "units.yml, line 8, units.list[0].successor"
+
+
 CASES = {
+    "successor-without-its-day": (successor_without_its_day, "successor_from: the day the successors took over"),
     "malformed-yaml": (malformed_yaml, "not valid YAML"),
     "tab": (tab_indent, "tab"),
     "empty-file": (empty_file, "empty"),
@@ -369,6 +427,15 @@ CASES = {
     "long-mixed-list": (long_mixed_list, "is read as a whole number"),
     "long-written": (long_written, "is 5,000 characters long; the limit is 30"),
     "long-name": (long_name, "is 250 characters long; the limit is 200"),
+    "required-file-missing": (required_file_missing, "this data file is missing"),
+    "no-figure": (no_figure, "this list is empty — expected at least one entry"),
+    "byline-without-its-paragraph": (byline_without_its_paragraph, "no paragraph is marked byline"),
+    "lessons-without-subject": (lessons_without_subject, "'subject' is missing"),
+    "unknown-topic": (unknown_topic, "did you mean 'han-che'"),
+    "pilot-topic-without-pilot": (pilot_topic_without_pilot, "site.yml names no pilot"),
+    "page-made-without-description": (page_made_without_description, "the page 'han-che' has no description"),
+    "publication-day-that-does-not-exist": (publication_day_that_does_not_exist, "the date 30/02/2024 does not exist"),
+    "level-linking-to-a-page-not-made": (level_linking_to_a_page_not_made, "the page 'van-ban' is not made from this data"),
 }
 
 

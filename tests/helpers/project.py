@@ -100,10 +100,10 @@ def build_variant(project: Path, site: Path, default: bool) -> None:
 
 
 def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
-    """What a build reads — mkdocs.yml, overrides/ and a data folder — copied to ``dest``, with an empty docs/."""
+    """What a build reads — mkdocs.yml and a data folder — copied to ``dest``, with an empty docs/ (the theme's
+    overrides are the plugin's own)."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copytree(data, dest / "data")
     (dest / "docs").mkdir(exist_ok=True)
     return dest
@@ -118,8 +118,8 @@ _Settings.add_constructor(
 )
 
 
-def mkdocs_settings() -> dict[str, Any]:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Settings)
+def mkdocs_settings(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Settings)
 
 
 def editions_plugin(settings: dict[str, Any], theme_overrides: bool = True) -> dict[str, Any]:
