@@ -57,6 +57,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.browser)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items[:] = slow_files_first(items)
     reason = _browser_missing()
     if reason is None:
         return
@@ -68,6 +70,19 @@ def pytest_collection_modifyitems(config, items):
     for item in browser_tests:
         item.add_marker(pytest.mark.skip(reason=reason))
     _missing.append(f"{len(browser_tests)} browser tests skipped: {reason}. `bash .ci/run` installs it and runs them.")
+
+
+def slow_files_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The order pytest-xdist hands out files in (`--dist loadfile --no-loadscope-reorder`, pyproject.toml: a
+    file's tests on one worker, so its module fixtures are made once): files with a slow test first, then files
+    that drive Chromium, then the rest, each group in file order. The many quick files at the end let the two
+    workers finish together. Every worker sorts alike, as xdist requires."""
+    rank: dict[str, int] = {}
+    for item in items:
+        file = item.nodeid.split("::")[0]
+        kind = 0 if item.get_closest_marker("slow") else 1 if item.get_closest_marker("browser") else 2
+        rank[file] = min(rank.get(file, kind), kind)
+    return sorted(items, key=lambda item: rank[item.nodeid.split("::")[0]])
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
