@@ -96,7 +96,10 @@ def build_variant(project: Path, site: Path, default: bool) -> None:
     if default:
         config = project / "mkdocs.default-search.yml"
         # Same pages, same editions; Material's own search (sitegen's search: false) with its default settings.
-        plugins = [{"sitegen": {"search": False}}, {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]
+        # The copy's own sitegen options stay (its cache_dir): INHERIT replaces the list of plugins whole.
+        own = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Settings)
+        sitegen = next(p["sitegen"] for p in own["plugins"] if isinstance(p, dict) and "sitegen" in p)
+        plugins = [{"sitegen": {**sitegen, "search": False}}, {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]
         config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
