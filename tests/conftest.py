@@ -11,15 +11,19 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import jinja2
+import jinja2.bccache
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from helpers import project  # noqa: E402
 from helpers.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 from helpers.project import build_site  # noqa: E402
 from sitegen import cards, pipeline  # noqa: E402
@@ -53,6 +57,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.browser)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items[:] = slow_files_first(items)
     reason = _browser_missing()
     if reason is None:
         return
@@ -66,6 +72,19 @@ def pytest_collection_modifyitems(config, items):
     _missing.append(f"{len(browser_tests)} browser tests skipped: {reason}. `bash .ci/run` installs it and runs them.")
 
 
+def slow_files_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The order pytest-xdist hands out files in (`--dist loadfile --no-loadscope-reorder`, pyproject.toml: a
+    file's tests on one worker, so its module fixtures are made once): files with a slow test first, then files
+    that drive Chromium, then the rest, each group in file order. The many quick files at the end let the two
+    workers finish together. Every worker sorts alike, as xdist requires."""
+    rank: dict[str, int] = {}
+    for item in items:
+        file = item.nodeid.split("::")[0]
+        kind = 0 if item.get_closest_marker("slow") else 1 if item.get_closest_marker("browser") else 2
+        rank[file] = min(rank.get(file, kind), kind)
+    return sorted(items, key=lambda item: rank[item.nodeid.split("::")[0]])
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     for line in _missing:
         terminalreporter.write_line(line, yellow=True)
@@ -73,14 +92,59 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 @pytest.fixture(scope="session", autouse=True)
 def card_cache(tmp_path_factory) -> Iterator[Path]:
-    """The drawn cards of every in-process build and generate() of the test session go to one folder of its own
-    (per worker), whatever cache_dir they are given: no test reads or writes the user's or the repository's
-    .cache/, and a card drawn by one test is not drawn again by the next. (A build in a subprocess uses its
-    project copy's own .cache/, in that test's temporary folder.) tests/test_cache.py puts the real one back."""
-    folder = tmp_path_factory.mktemp("cache")
+    """The drawn cards of every build of the test run go to one folder of its own (shared by the pytest-xdist
+    workers), whatever cache_dir they are given: in-process builds and generate() through the patched card
+    folder, builds in a subprocess through the cache_dir option copy_project writes into their mkdocs.yml. No test
+    reads or writes the user's or the repository's .cache/, and a card drawn by one test is not drawn again by
+    the next: cards are kept by what they show and what draws them. tests/test_cache.py puts the real one back."""
+    run = tmp_path_factory.getbasetemp()
+    folder = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "card-cache"  # parent: the run's, not the worker's
+    folder.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "card_folder", lambda cache_dir: cards.card_folder(folder))
+        patch.setattr(project, "CARD_CACHE", folder)
         yield folder
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates, in this process's memory: keyed by template name and file, and checked against
+    the source's checksum by Jinja, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates_compiled_once() -> Iterator[None]:
+    """Each Jinja template is compiled once per test process, not again in every in-process build and generate():
+    compiling is about 40 % of a build. sitegen's environments (render.environment) and the theme's (MkDocs'
+    Theme.get_env) each keep one cache: every environment of one kind is made alike, so code compiled in one
+    runs the same in the next. The pages are the same bytes; builds in a subprocess compile as they always do."""
+    from mkdocs.theme import Theme
+
+    from sitegen import render
+
+    def cached(make: Callable[..., jinja2.Environment]) -> Callable[..., jinja2.Environment]:
+        compiled = _CompiledTemplates()
+
+        def environment(*args: Any) -> jinja2.Environment:
+            env = make(*args)
+            env.bytecode_cache = compiled
+            return env
+
+        return environment
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "environment", cached(render.environment))
+        patch.setattr(Theme, "get_env", cached(Theme.get_env))
+        yield
 
 
 @pytest.fixture(scope="session")

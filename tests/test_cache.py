@@ -18,8 +18,9 @@ from sitegen.pipeline import generate, make_files
 @pytest.fixture
 def drawn(monkeypatch) -> list[tuple[str, ...]]:
     """The words of each card drawn (not read from a cache), with the real card folder in place of the test
-    session's (conftest.py's card_cache)."""
+    session's (conftest.py's card_cache), and project copies keeping their cards in their own .cache/."""
     monkeypatch.setattr(pipeline, "card_folder", cards.card_folder)
+    monkeypatch.setattr("helpers.project.CARD_CACHE", None)
     words: list[tuple[str, ...]] = []
     draw = cards.draw_card
 

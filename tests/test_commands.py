@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from helpers.project import SYNTHETIC, copy_project, edit, run_mkdocs, snapshot
+from helpers.project import SYNTHETIC, build_site, copy_project, edit, run_mkdocs, snapshot
 
 pytestmark = pytest.mark.slow
 # A request to `mkdocs serve` that takes this long is hung, not slow: a bound that only catches a hang, never a
@@ -47,7 +47,7 @@ def project(tmp_path) -> Path:
 
 
 def test_build_stops_with_one_line_and_keeps_site_and_docs(project):
-    assert run_mkdocs("build", "--strict", cwd=project).returncode == 0
+    build_site(project / "mkdocs.yml", project / "docs", project / "site")  # the last good build (in-process: quicker)
     site_before, docs_before = snapshot(project / "site"), snapshot(project / "docs")
     line = edit(project / "data" / "figures.yml", *BROKEN)
     result = run_mkdocs("build", "--strict", cwd=project)
@@ -158,7 +158,7 @@ def test_serve_shows_the_error_in_the_page_language_keeps_the_pages_and_recovers
 
 
 def test_serve_started_on_bad_data_names_the_last_good_pages_from_the_data(project, tmp_path):
-    assert run_mkdocs("build", cwd=project).returncode == 0  # the last good pages, in docs/
+    build_site(project / "mkdocs.yml", project / "docs", project / "site")  # the last good pages, in docs/
     edit(project / "data" / "figures.yml", "    value: 10\n", "    value: [10\n")  # not YAML: no dataset
     site = yaml.safe_load((project / "data" / "site.yml").read_text(encoding="utf-8"))["site"]
     server = Server(project, tmp_path / "tmp")

@@ -179,7 +179,7 @@ def test_docs_and_site_on_filesystems_of_their_own_build(project, mounts):
 def test_a_full_disk_is_one_line_and_leaves_the_site_as_it_was(project, mounts):
     mount_tmpfs(project / "site", "5m")  # room for one site (~3.7 MB), not for the next one beside it
     mounts.append(project / "site")
-    assert run_mkdocs("build", "--strict", cwd=project).returncode == 0
+    build(project)  # the site as it was (in-process: quicker); the build that fills the disk is the command's
     site = snapshot(project / "site")
     edit(project / "data" / "site.yml", "short_name: ", "short_name: Changed ")
     result = run_mkdocs("build", "--strict", cwd=project)

@@ -16,12 +16,21 @@ ZENSICAL = shutil.which("zensical") or str(Path(sys.executable).with_name("zensi
 
 
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
+def zensical_site(tmp_path_factory, card_cache) -> Path:
     if not Path(ZENSICAL).exists():
         pytest.skip("zensical is not installed (it is in the test extra: pip install -c constraints.txt -e '.[test]')")
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
     generate = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--data", str(project / "data"), "--out", str(project / "docs")],
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "generate.py"),
+            "--data",
+            str(project / "data"),
+            "--out",
+            str(project / "docs"),
+            "--cache",
+            str(card_cache),
+        ],
         capture_output=True,
         text=True,
     )

@@ -4,7 +4,9 @@ these too."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +20,9 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = ROOT / "tests" / "synthetic" / "data"  # a made-up second article, the fixture dataset
+# Where every copy's build keeps its drawn cards, when set (tests/conftest.py: one folder for the test run, so a
+# build in a subprocess reads the cards an earlier test drew); None: the copy's own .cache/sitegen, as a checkout.
+CARD_CACHE: Path | None = None
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> MkDocsConfig:
@@ -91,7 +96,10 @@ def build_variant(project: Path, site: Path, default: bool) -> None:
     if default:
         config = project / "mkdocs.default-search.yml"
         # Same pages, same editions; Material's own search (sitegen's search: false) with its default settings.
-        plugins = [{"sitegen": {"search": False}}, {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]
+        # The copy's own sitegen options stay (its cache_dir): INHERIT replaces the list of plugins whole.
+        own = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Settings)
+        sitegen = next(p["sitegen"] for p in own["plugins"] if isinstance(p, dict) and "sitegen" in p)
+        plugins = [{"sitegen": {**sitegen, "search": False}}, {"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]
         config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
@@ -101,12 +109,25 @@ def build_variant(project: Path, site: Path, default: bool) -> None:
 
 def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
     """What a build reads — mkdocs.yml and a data folder — copied to ``dest``, with an empty docs/ (the theme's
-    overrides are the plugin's own)."""
+    overrides are the plugin's own); its cards kept in CARD_CACHE when that is set."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(data, dest / "data")
     (dest / "docs").mkdir(exist_ok=True)
+    if CARD_CACHE is not None:
+        keep_cards_in(dest / "mkdocs.yml", CARD_CACHE)
     return dest
+
+
+def keep_cards_in(mkdocs_yml: Path, cache_dir: Path) -> None:
+    """Give the sitegen plugin of a copy's mkdocs.yml the option ``cache_dir: <cache_dir>``. Cards are kept by
+    what they show and what draws them (sitegen/cards.py), so builds of any data may share one folder."""
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    entry = re.search(r"^ *- sitegen:\n( +)", text, re.MULTILINE)
+    assert entry, f"no sitegen entry with options in {mkdocs_yml}"
+    at = entry.start(1)  # the plugin's first option: cache_dir goes before it, as indented
+    option = f"{entry.group(1)}cache_dir: {json.dumps(str(cache_dir))}\n"  # a JSON string is a YAML one
+    mkdocs_yml.write_text(text[:at] + option + text[at:], encoding="utf-8")
 
 
 class _Settings(yaml.SafeLoader):
