@@ -380,9 +380,7 @@ PAGES: tuple[Page, ...] = (
         shown=lambda data: bool(of_topics(data, SHORTCOMINGS_TOPIC, REMEDIES_TOPIC)),
         listings=(
             Listing("shortcomings", lambda model: model.topic(SHORTCOMINGS_TOPIC)),
-            Listing(
-                "remedies", lambda model: model.topic(REMEDIES_TOPIC), slug="khac-phuc", heading="remedies-heading"
-            ),
+            Listing("remedies", lambda model: model.topic(REMEDIES_TOPIC), slug="khac-phuc", heading="remedies-heading"),
         ),
     ),
     Page(  # how many: the page says

@@ -333,7 +333,9 @@ def part_links(env: jinja2.Environment, parts: list[registry.Part], named: Any) 
                 rows[-1][2].append(part.markdown_file)
                 continue
             listing = part.listing
-            anchors = listing.group_anchors(env.globals["model"], group.key, list(group.entries)) or listing.anchors(group.entries[0])
+            anchors = listing.group_anchors(env.globals["model"], group.key, list(group.entries)) or listing.anchors(
+                group.entries[0]
+            )
             target = f"{part.markdown_file}#{anchors[0]}" if anchors else part.markdown_file
             rows.append((Markup(named(group)).strip() if named is not None else Markup(group.key), target, [], group.total))
     return Markup(env.get_template("_parts.md.j2").render(rows=rows))

@@ -95,7 +95,7 @@ OPTIONAL: dict[tuple, dict[str, Any]] = {
                 "successor_code": "00002",
                 "place": "thu-nghiem",
             }
-        ]
+        ],
     },
 }
 
