@@ -183,7 +183,7 @@ def page_figures(model: Any) -> dict[str, str]:
     return {"index": main, **own} if main else own
 
 
-def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> dict[str, PageFile | bytes]:
+def page_cards(pages: dict[str, PageFile | bytes], model: Any, folder: Path | None) -> dict[str, PageFile | bytes]:
     """Each page's card as a file beside the pages (assets/cards/<page>.png, <page>.en.png: mkdocs-static-i18n
     puts the English one under /en/), and the page with the card's path and alt text in its front matter, for
     overrides/main.html."""
@@ -193,12 +193,21 @@ def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> d
     figures = page_figures(model)
     filters = {lang: Filters(model, lang) for lang in editions().locales}
     out: dict[str, PageFile | bytes] = {}
+    alts: dict[str, str] = {}  # each card drawn, by its file: its alt text
     for path, page_file in pages.items():
+        if not isinstance(page_file, PageFile):  # not a page (render.py's map of moved anchors)
+            continue
         page, lang = editions().of_file(path)
-        page = page.removesuffix(".md")
+        # A part of a long page (render.py) shows that page's card: drawn once, not once a part.
+        page = page_file.meta.get("part_of") or page.removesuffix(".md")
+        file = "assets/cards/" + editions().page_file(page + ".md", lang).removesuffix(".md") + ".png"
+        shown = pages[editions().page_file(page + ".md", lang)]
+        shown_meta = shown.meta if isinstance(shown, PageFile) else {}
         edition = filters[lang]
-        title = edition.tr(site, "name") if page == "index" else str(page_file.meta.get("title", ""))
-        if page in figures:
+        title = edition.tr(site, "name") if page == "index" else str(shown_meta.get("title", ""))
+        if file in out:
+            alt = alts[file]
+        elif page in figures:
             figure = model.figure(figures[page])
             written, label = in_language(figure["written"], lang), edition.tr(figure, "label")
             # the day the figure holds for, in the edition's form: "Đến ngày 26/4/2024", "As of 26 April 2024"
@@ -206,10 +215,10 @@ def page_cards(pages: dict[str, PageFile], model: Any, folder: Path | None) -> d
             png = card(folder, edition.tr(site, "short_name"), title, written, label, when[:1].upper() + when[1:])
             alt = f"{title} — {written}: {label}" + (f", {when[:1].lower() + when[1:]}" if when else "")
         else:
-            description = str(page_file.meta.get("description", ""))
+            description = str(shown_meta.get("description", ""))
             png = card(folder, edition.tr(site, "short_name"), title, "", description)
             alt = f"{title} — {description}" if description else title
-        file = "assets/cards/" + editions().page_file(page + ".md", lang).removesuffix(".md") + ".png"
-        out[file] = png
+        if file not in out:
+            out[file], alts[file] = png, alt
         out[path] = page_file.with_meta(card=f"assets/cards/{page}.png", card_alt=alt)
     return out

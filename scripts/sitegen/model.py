@@ -44,13 +44,31 @@ class Model:
         return named
 
     def by_id(self, collection: str, entry_id: str) -> dict[str, Any]:
-        return next(entry for entry in self.data[collection] if entry["id"] == entry_id)
+        return self._ids[collection][entry_id]
+
+    @functools.cached_property
+    def _ids(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Each collection's entries by id, made once: the pages look entries up again and again, and a scan of a
+        long collection each time grows with the square of the data."""
+        return {
+            name: {entry["id"]: entry for entry in value if isinstance(entry, dict) and "id" in entry}
+            for name, value in self.data.items()
+            if isinstance(value, list)
+        }
 
     def figure(self, entry_id: str) -> dict[str, Any]:
         return self.by_id("figures", entry_id)
 
     def topic(self, topic: str) -> list[dict[str, Any]]:
-        return [statement for statement in self.data["statements"] if statement["topic"] == topic]
+        return self._topics.get(topic, [])
+
+    @functools.cached_property
+    def _topics(self) -> dict[str, list[dict[str, Any]]]:
+        """Statements by their topic, in data order (one pass, as _children: the Overview asks once a topic)."""
+        index: dict[str, list[dict[str, Any]]] = {}
+        for statement in self.data["statements"]:
+            index.setdefault(statement["topic"], []).append(statement)
+        return index
 
     @property
     def topic_sections(self) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_theme_dir
 from mkdocs.utils.templates import TemplateContext
@@ -191,6 +192,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     _site: Path | None = None  # the site folder, while MkDocs builds into a staged one inside it
     _warnings: CountHandler | None = None  # under --strict: a warning means MkDocs aborts after on_post_build
     _config: MkDocsConfig | None = None  # for on_build_error, which is not given it
+    _parts: frozenset[str] = frozenset()  # generated pages outside the navigation: the parts of long pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -348,6 +350,12 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             )
             return
         self.error = None
+        # The parts of a page past its size (pages.py) are reached from that page, not from the navigation, which
+        # every page carries: thousands of them would weigh on every page.
+        in_nav = set(_nav_files(config.nav or []))
+        self._parts = frozenset(
+            name for name in (editions().of_file(path)[0] for path in files if path.endswith(".md")) if name not in in_nav
+        )
         log.info(f"generated {len(files)} files from {self.config.data_dir} ({len(self._pages.changed)} changed)")
 
     def _fail(self, config: MkDocsConfig, message: str) -> None:
@@ -356,6 +364,14 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             raise PluginError(message)
         self.error = message
         log.error(f"{message} (serving the last good pages until this is fixed)")
+
+    @event_priority(-200)  # after mkdocs-static-i18n's, which makes each edition's files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.enabled:
+            for file in files.documentation_pages():
+                if editions().of_file(file.src_uri)[0] in self._parts:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
 
     def on_page_markdown(self, markdown: str, *, config: MkDocsConfig, **kwargs) -> str:
         if not self.config.enabled or self.error is None:

@@ -73,20 +73,64 @@ def line_of(path: Path, needle: str) -> int:
     return text.count("\n", 0, text.index(needle)) + 1
 
 
-def synthetic_data(factor: int, dest: Path) -> Path:
-    """The real data with every list entry repeated `factor` times under new ids (headed "# SYNTHETIC benchmark data", never published)."""
-    shutil.copytree(ROOT / "data", dest)
-    for path in dest.glob("*.yml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        key = next(iter(data))
-        if isinstance(data[key], list) and key != "errata":
-            data[key] = [
-                {**entry, "id": f"{entry['id']}-{i}" if i else entry["id"]} for i in range(factor) for entry in data[key]
-            ]
-        path.write_text(
-            "# SYNTHETIC benchmark data\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
+UNIT_CODES = 100_000  # a unit's code is five digits (schema.json): the list can hold no more units than that
+
+
+def synthetic_data(factor: int, dest: Path, source: Path = ROOT / "data") -> Path:
+    """``source``'s data at ``factor``× ("N× data", headed "# SYNTHETIC benchmark data", never published): every
+    list of entries with ids repeated ``factor`` times, copy i's ids written ``<id>-<i>`` (the first copy keeps
+    its own) and its references to ids renamed the same way (the schema's x-ref, a computed figure's inputs, a
+    statement's topic section and a section's anchor), so that each copy is a whole report of its own and the
+    data stays valid. The units' list grows too, each copy with codes of its own, as far as five-digit codes go
+    (980 copies of today's 102), and no longer claims the article's count (count_figure). The search vocabulary
+    (synonyms.yml) and the errata stay as they are."""
+    from sitegen.validate import load_schema
+
+    schema = load_schema()["properties"]
+    shutil.copytree(source, dest)
+    files = {path: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(dest.glob("*.yml"))}
+    topics = {topic["id"] for data in files.values() for topic in data.get("topics", [])}
+    for path, data in files.items():
+        grown = False
+        for key, value in data.items():
+            if key == "units" and factor > 1:
+                data[key] = _grown_units(value, factor, schema[key]["properties"]["list"]["items"])
+            elif key not in ("errata", "synonyms") and isinstance(value, list) and value and "id" in value[0]:
+                data[key] = [_copy(entry, schema[key]["items"], copy, topics) for copy in range(factor) for entry in value]
+            else:
+                continue
+            grown = True
+        if grown:
+            path.write_text(
+                "# SYNTHETIC benchmark data\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
     return dest
+
+
+def _copy(entry: dict[str, Any], item: dict[str, Any], copy: int, topics: set[str] = frozenset()) -> dict[str, Any]:
+    """An entry of copy ``copy``: its id and its references to ids renamed (the first copy is the entry itself)."""
+    if not copy:
+        return entry
+    renamed = lambda value: f"{value}-{copy}"  # noqa: E731
+    out = dict(entry)
+    for name, value in entry.items():
+        field = item["properties"].get(name, {})
+        if name in ("id", "anchor") or "x-ref" in field or name == "topic" and value in topics:
+            out[name] = renamed(value)
+        elif "x-ref" in field.get("items", {}) or name == "inputs":  # a computed figure's "events/<id>", "figures/<id>"
+            out[name] = [renamed(ref) for ref in value]
+    return out
+
+
+def _grown_units(units: dict[str, Any], factor: int, item: dict[str, Any]) -> dict[str, Any]:
+    """The units' list ``factor`` times (at most as many as five-digit codes allow), each copy's units with unused codes."""
+    taken = {unit["code"] for unit in units["list"]}
+    free = (f"{n:05d}" for n in range(UNIT_CODES) if f"{n:05d}" not in taken)
+    copies = min(factor, UNIT_CODES // max(len(units["list"]), 1))
+    grown = list(units["list"]) + [
+        {**_copy(unit, item, copy), "code": next(free)} for copy in range(1, copies) for unit in units["list"]
+    ]
+    return {k: v for k, v in units.items() if k != "count_figure"} | {"list": grown}
 
 
 def build_variant(project: Path, site: Path, default: bool) -> None:
