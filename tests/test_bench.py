@@ -43,3 +43,16 @@ def test_script_refuses_an_unknown_option_in_one_line(load, capsys, script):
         load(script).main(["--no-such-option"])
     assert exit.value.code == 2
     assert capsys.readouterr().err.strip().splitlines()[-1].endswith("unrecognized arguments: --no-such-option")
+
+
+def test_n_times_data_repeats_every_list_under_new_ids_each_copy_whole(tmp_path):
+    """The benchmarks' N× data (synthetic_data): every list of entries with ids N times, each copy's references
+    to its own entries, the errata as they are; and it is still valid data (the model is built from it)."""
+    from helpers.project import SYNTHETIC, synthetic_data
+    from sitegen.pipeline import load_model
+
+    once, thrice = load_model(SYNTHETIC), load_model(synthetic_data(3, tmp_path / "data", source=SYNTHETIC))
+    grown = [name for name, value in once.data.items() if isinstance(value, list) and value and "id" in value[0]]
+    assert "places" in grown and "glossary" in grown
+    assert all(len(thrice.data[name]) == (1 if name == "errata" else 3) * len(once.data[name]) for name in grown)
+    assert thrice.by_id("places", "thu-nghiem-2")["parent"] == "mau-son-2"
