@@ -2,7 +2,7 @@
 """Benchmarks: build overhead, growth with data, live reload, and the weight of the built site.
 
     python scripts/bench.py [--quick] [--json] [--save]
-    python scripts/bench.py --scale [--full] [--pairs N] [--json] [--save]   (whole builds and search at 1x, 10x, 100x[, 1000x])
+    python scripts/bench.py --scale [--full | --sizes 1,100] [--pairs N] [--json] [--save]   (whole builds and search at 1x, 10x, 100x[, 1000x])
     python scripts/bench.py --hostile [--json] [--save]   (hostile data: time and memory of each refusal; validation)
 
 Prints a Markdown table (or, with --json, one JSON object). With --save it keeps the results in
@@ -384,6 +384,7 @@ def scale(factors: list[int], pairs: int) -> dict:
                 row["ratios"] = paired(project, pairs)
             row["search_default"] = default_search(project, Path(tmp) / f"default{factor}")
             rows.append(row)
+            print(json.dumps(row), file=sys.stderr, flush=True)  # what a run stopped midway has measured
             shutil.rmtree(project)
     report: dict = {"rows": rows, "goals": scale_goals(rows)}
     by = {row["factor"]: row["build_s"] for row in rows}
@@ -500,6 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", action="store_true", help="only the scale section: whole builds and search at 1x, 10x, 100x")
     parser.add_argument("--full", action="store_true", help="with --scale: 1000x too (an hour or more)")
     parser.add_argument("--pairs", type=int, default=3, help="with --scale: paired rounds at 100x and 1000x (default 3)")
+    parser.add_argument("--sizes", help="with --scale: the sizes to build, e.g. 1000 or 1,10,100 (default: 1,10,100[,1000])")
     parser.add_argument("--hostile", action="store_true", help="only hostile data: each refusal's time and memory; validation")
     parser.add_argument("--child-generate", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -508,7 +510,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_generation(Path(data), Path(out), int(count))))
         return 0
     if args.scale:
-        report = {"machine": machine(), "scale": scale([1, 10, 100] + ([1000] if args.full else []), args.pairs)}
+        sizes = [int(size) for size in args.sizes.split(",")] if args.sizes else [1, 10, 100] + ([1000] if args.full else [])
+        report = {"machine": machine(), "scale": scale(sizes, args.pairs)}
         if args.save:
             print(f"saved to {save_results('bench-scale', report, not args.full)}", file=sys.stderr)
         print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else scale_markdown(report["scale"]))

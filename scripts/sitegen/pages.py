@@ -27,14 +27,15 @@ from .strings import t
 Data = Mapping[str, Any]  # the data's collections by name: as read (the plugin's navigation) or checked (the pages)
 
 Entry = Any  # a data entry (a mapping), or what the model derives from them (a computed figure, a check, a span)
+
 # Bytes of Markdown a page may hold before its listings go to pages of their own. Measured on this site's pages
 # at 100x data (docs-dev/benchmarks.md): their HTML is at most ~2.5x their Markdown plus ~25 kB of Material's
 # frame (navigation, header, footer), so a page of 80 kB stays under 250 kB of HTML. Today's largest page has
 # ~40 kB: below the limit every page is whole, as it always was.
 LIMIT = 80_000
 HOME_CARDS = 12  # key figures (and deadlines) on the home page, at most: the figures page lists them all
-PART_FRAME = 2_000
-GROUP_LINKS = 60  # groups a page links to one by one, at most; past that, to its parts (named by what they hold)  # a part's own words around its entries: its heading, the way back to its index and onward
+PART_FRAME = 2_000  # a part's own words around its entries: its heading, the way back to its page and onward
+GROUP_LINKS = 60  # groups a page links to one by one, at most; past that, to its parts (named by what they hold)
 
 # Navigation sections, in order, and the key of each one's name; a page with no section stands alone.
 SECTIONS: dict[str, str] = {

@@ -201,11 +201,11 @@ def _bytes(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def page_module(env: jinja2.Environment, page: registry.Page, mode: str, file: str | None = None) -> Any:
+def page_module(env: jinja2.Environment, page: registry.Page, mode: str) -> Any:
     """The page's template rendered with its listings ``mode``, as a module: str() is the page, its macros are
     attributes."""
     view = cast(View, env.globals["view"])
-    view.page, view.mode, view.file = page, mode, file or page.markdown_file
+    view.page, view.mode, view.file = page, mode, page.markdown_file
     return env.get_template(page.markdown_file + ".j2").make_module({"page": page})
 
 
@@ -347,7 +347,6 @@ def plain(text: str) -> str:
 
 
 def moved_anchors(moved: dict[str, dict[str, str]]) -> bytes:
-    """The map of moved anchors, as a script that sets it: page slug → anchor → the part's slug. JSON, with
-    "<" written \\u003c, so that no text in it can end the script."""
-    text = json.dumps(moved, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
-    return f"var sitegenMovedAnchors={text};\n".encode()
+    """The map of moved anchors, as a script that sets it: page slug → anchor → the part's slug (ids and slugs,
+    which the schema keeps to lower-case letters, digits and hyphens), as JSON."""
+    return f"var sitegenMovedAnchors={json.dumps(moved, sort_keys=True, separators=(',', ':'))};\n".encode()
