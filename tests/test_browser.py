@@ -15,8 +15,10 @@ from helpers.project import nav_pages
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
-AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-    .map(v => `${v.id}: ${v.nodes.length}x ${v.nodes[0].target.join(' ')}`)"""
+AXE_RUN = """async rules => (await axe.run(document, rules ? {runOnly: {type: 'rule', values: rules}, resultTypes:
+    ['violations']} : {resultTypes: ['violations']})).violations.map(v => `${v.id}: ${v.nodes.length}x ${v.nodes[0].target.join(' ')}`)"""
+# Of axe's rules, only these read colours: the dark scheme changes nothing else on a page.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # Material's search shows its "initializing" words (as served) until its worker has loaded the index and answered.
 SEARCH_READY = """initial => document.querySelector('.md-search-result__meta').textContent.trim() !== initial"""
 
@@ -82,10 +84,10 @@ def visit(browser, server, axe_source):
         page.wait_for_function(SEARCH_READY, arg=initial, polling="raf")
         traffic.settle()
         page.add_script_tag(content=axe_source)
-        light = page.evaluate(AXE_RUN)
+        light = page.evaluate(AXE_RUN, None)
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
-        dark = page.evaluate(AXE_RUN)
+        dark = page.evaluate(AXE_RUN, COLOUR_RULES)
         page.set_viewport_size({"width": 360, "height": 780})
         width = page.evaluate("document.documentElement.scrollWidth")
         traffic.settle()

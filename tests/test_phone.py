@@ -97,13 +97,15 @@ def measured(browser, server, table_pages):
     """Each page with a table, measured once per width: 360 px (a phone: stacked rows) and 600 px (the narrowest
     width at which tables stay tables, site.css)."""
     found: dict[tuple[int, str], dict] = {}
-    for width in (360, 600):
-        context = browser.new_context(viewport={"width": width, "height": 780}, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        for path in table_pages:
-            page.goto(f"{server}/{path}")
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in table_pages:
+        page.set_viewport_size({"width": 360, "height": 780})
+        page.goto(f"{server}/{path}")
+        for width in (360, 600):  # the same page, laid out again at each width
+            page.set_viewport_size({"width": width, "height": 780})
             found[width, path] = page.evaluate(MEASURE_TABLES)
-        context.close()
+    context.close()
     return found
 
 
