@@ -238,3 +238,54 @@ def test_each_edition_downloads_only_its_own_search_words(site):
     # and its language's function words: "chưa", "the"
     assert '"chưa"' in files["vi"] and '"the"' not in files["vi"]
     assert '"the"' in files["en"] and '"chưa"' not in files["en"]
+
+
+# What search marks: only what was typed (issue 27).
+def folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if not unicodedata.combining(c))
+
+
+def test_no_result_passes_on_an_internal_word(ranked):
+    # A date is indexed under one key (date20240112); the page is told the date as it writes it (12/01/2024).
+    internal = {query: terms for (_, query), result in ranked.items() if (terms := [t for t in result["terms"] if t.startswith("date")])}
+    assert internal == {}
+
+
+def test_words_typed_with_marks_are_marked_with_those_marks_only(fresh, server):
+    page = fresh(server + "/")
+    type_query(page, server, "mặt trận")
+    marks = {mark.lower() for mark in page.locator(".md-search-result mark").all_inner_texts() if mark.strip()}
+    # "mặt trận", not "trấn" (thị trấn) nor "trang"
+    assert {mark for mark in marks if folded(mark) in ("mat", "tran")} == {"mặt", "trận"}, marks
+
+
+def test_a_word_typed_with_marks_ranks_pages_that_hold_it_so_first(server, site, browser):
+    tab = browser.new_page()
+    try:
+        (answer,) = run_worker(tab, server, site, [("", ["trấn"])])
+    finally:
+        tab.close()
+    top = answer["results"][0]["pages"][:3]
+    assert top and all("trấn" in (site / path / "index.html").read_text(encoding="utf-8").lower() for path in top), top
+
+
+def test_a_word_being_typed_marks_no_function_word_it_only_starts(fresh, server):
+    page = fresh(server + "/")
+    type_query(page, server, "hiep thuong cu")
+    marks = {mark.lower() for mark in page.locator(".md-search-result mark").all_inner_texts()}
+    assert "cử" in marks and "của" not in marks, marks
+
+
+def test_the_landing_page_marks_only_words_it_holds_whole(fresh, server):
+    # Material's highlighter marks a word of ?h= anywhere, inside other words too ("tran" in "Trang").
+    page = fresh(server + "/dai-hoi-diem/?h=tran thi quyết 12/01/2024")
+    assert highlighted_words(page) == {"quyết", "12/01/2024"}
+    assert page.evaluate("new URL(location.href).searchParams.get('h')") == "quyết 12/01/2024"
+
+
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["vi", "en"])
+def test_result_texts_leave_no_space_before_closing_punctuation(site, edition):
+    # A citation left out of the search text ("congress [¶ 11])") once left "congress )" in the snippets.
+    docs = json.loads((site / edition / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    stray = [doc["location"] for doc in docs if " )" in doc["text"] or " ," in doc["text"]]
+    assert stray == []

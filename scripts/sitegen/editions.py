@@ -10,10 +10,15 @@ language (vi_en), so Material's worker loads that edition's file of search words
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .languages import editions
 from .search_scripts import search_lang
+
+# The space a left-out element leaves before the punctuation after it: a citation (data-search-exclude) between
+# "congress" and ")" leaves "congress )" in the search text, which results show as their snippets.
+LEFT_BEFORE = re.compile(r"[ \t]+(?=[)\],;:]|\.(?:\s|<|$))")
 
 
 def split_search_index(site_dir: Path, offline: bool = False, own_search: bool = True) -> dict[str, int]:
@@ -29,7 +34,7 @@ def split_search_index(site_dir: Path, offline: bool = False, own_search: bool =
         lang = next((lang for lang in others if doc["location"].startswith(f"{lang}/") or doc["location"] == lang), "")
         if lang:
             doc = {**doc, "location": doc["location"].removeprefix(lang).removeprefix("/")}
-        docs_of[lang].append(doc)
+        docs_of[lang].append({**doc, "text": LEFT_BEFORE.sub("", doc["text"])})
     for lang, docs in docs_of.items():
         folder = site_dir / lang / "search" if lang else site_dir / "search"
         folder.mkdir(parents=True, exist_ok=True)

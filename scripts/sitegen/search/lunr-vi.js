@@ -258,6 +258,7 @@ function sequence(v, parts, prefix, boost) {
 function wordUnit(v, word, previous) {
   const folded = fold(word.text);
   const own = term(v, folded, word.prefix, 1);
+  own.label = word.text.normalize("NFC");  // as typed: what Material shows as missing, or passes on in ?h=
   const alts = [[own]];
   let exact = exactOf([word]);
   const r = roman(folded);
@@ -277,7 +278,7 @@ function wordUnit(v, word, previous) {
     } else if (pieces) alts.push(sequence(v, pieces, word.prefix, 0.8));
     else for (const key of near(v, folded)) alts.push([term(v, key, false, 0.3)]);
   }
-  return { alts, primary: folded, exact };
+  return { alts, primary: own.label, exact };
 }
 
 // Words typed with their marks: a page holding them as typed ranks first (thiếu before thiểu).
@@ -400,20 +401,36 @@ function analyze(index, query) {
   // A query of function words only ("thời gian", "what is"): every word counts.
   if (units.every(unit => unit.stop)) for (const unit of units) unit.stop = false;
   // The pages' own spellings of the words a unit names (quyết for quyet, 12/01/2024 for a date key): a page
-  // holding one is told it in ?h=, and Material's highlighter marks it there. Not for a short prefix's many words.
+  // holding one is told it in ?h=, and Material's highlighter marks it there. Not for a short prefix's many words;
+  // of a word typed with its marks, only those marks (trận, not trấn).
   for (const unit of units) {
     unit.spell = [];
     for (const t of unit.alts.flat()) {
       const keys = Object.keys(t.keys);
-      if (keys.length <= 12) for (const key of keys) for (const spelling of v.marked[key] || []) unit.spell.push([spelling, key]);
+      if (keys.length > 12) continue;
+      for (const key of keys) {
+        for (const spelling of v.marked[key] || []) if (asTyped(unit, spelling, !!t.partial && t.partial.has(key))) unit.spell.push(spelling);
+      }
     }
   }
   last = { index, query, units };
   return units;
 }
 
-const labelsOf = (units, spelt) =>
-  units.flatMap(unit => unit.alts.flat().map(t => t.label).concat(spelt ? unit.spell.map(pair => pair[0]) : []));
+// A word of a page (lower case), found for a unit: whether it is as typed. A word typed with its marks matches
+// only with them (typed "trận": trận, not trấn; a prefix being typed, "quyế": quyết); any other word, folded.
+function asTyped(unit, word, partial) {
+  const folded = fold(word);
+  return !(unit.exact || []).some(typed => {
+    const key = fold(typed);
+    return (partial ? folded.startsWith(key) : folded === key) && !word.startsWith(typed);
+  });
+}
+
+// The labels Material is told the query has: what it shows as missing and, found, passes on to the page in ?h=.
+// Not a date's key (date20240112): an internal word; its spellings on the pages stand for it.
+const labelsOf = (units, spelt) => units.flatMap(unit =>
+  unit.alts.flat().map(t => t.label).filter(label => !/^date\d/.test(label)).concat(spelt ? unit.spell : []));
 
 // Material parses the query too, for the words it shows as missing and passes on in ?h=: give it the
 // labels of every alternative; only a unit's own word may show as missing (see stopWordFilter below).
@@ -437,23 +454,77 @@ lunr.stopWordFilter.label = stopWordFilter.label;
 lunr.Pipeline.registeredFunctions[stopWordFilter.label] = lunr.stopWordFilter;
 
 // Material keeps the last index built; so do we, for the parser above (it parses before it searches);
-// and the pages' text, for the spelling as typed, and the spellings seen while indexing.
-let texts = {};
+// and the pages' text, for the spelling as typed, and the spellings seen while indexing; and Material's table
+// of where each word of a page's field is (lunr.tokenizer.table, which each field's extractor starts), so that
+// a match's position gives back the word as the page writes it.
+let texts = {}, tables = {};
 const add = lunr.Builder.prototype.add;
 lunr.Builder.prototype.add = function (doc) {
   texts[doc[this._ref]] = doc;
+  for (const name in this._fields) {
+    const field = this._fields[name], extract = field.extractor;
+    if (field.kept) continue;
+    field.kept = true;
+    field.extractor = page => {
+      const value = extract ? extract(page) : page[name];
+      if (value !== undefined) tables[page[this._ref] + ":" + name] = lunr.tokenizer.table;
+      return value;
+    };
+  }
   return add.apply(this, arguments);
 };
 const build = lunr.Builder.prototype.build;
 lunr.Builder.prototype.build = function () {
   const index = build.call(this);
-  Object.assign(index, { _texts: texts, _lower: {}, _spellings: spellings });
+  Object.assign(index, { _texts: texts, _tables: tables, _lower: {}, _spellings: spellings });
   texts = {};
+  tables = {};
   spellings = {};
   words = new Map();
   last = { index };
   return index;
 };
+
+// The word at a match's position (Material's: the block << 20 | the word's number in it; its table's entry: the
+// word's offset << 12 | length << 2 | kind), lower case; null where the table does not say.
+function wordAt(index, ref, field, position) {
+  const table = index._tables[ref + ":" + field], text = (index._texts[ref] || {})[field];
+  const entry = table && table[position >>> 20] && table[position >>> 20][position & 0xfffff];
+  if (entry === undefined || typeof text !== "string") return null;
+  const start = entry >>> 12;
+  return text.slice(start, start + ((entry >>> 2) & 0x3ff)).toLowerCase().normalize("NFC").replace(UNTRIMMED, "");
+}
+
+// Where a section shows a unit it holds, as the reader typed it: → [key, field, position, word]. A word typed with
+// its marks only with them; not a function word that the last word typed only starts ("cu": cử, not của); a
+// phrase (a synonym of several words, a code's parts) only where its words stand together.
+function marks(index, ref, v, unit, metadata) {
+  const out = [];
+  for (const alt of unit.alts) {
+    const found = alt.map(t => {
+      const list = [];
+      for (const key in t.keys) {
+        const partial = !!t.partial && t.partial.has(key);
+        for (const field in metadata[key] || {}) {
+          for (const position of metadata[key][field].position || []) {
+            const word = wordAt(index, ref, field, position);
+            if (word === null || (asTyped(unit, word, partial) && !(partial && v.stop.has(word)))) list.push([key, field, position, word]);
+          }
+        }
+      }
+      return list;
+    });
+    let runs = found[0].map(mark => [mark]);
+    for (let k = 1; k < found.length; k++) {
+      runs = runs.flatMap(run => {
+        const [, field, position] = run[run.length - 1];
+        return found[k].filter(mark => mark[1] === field && (mark[2] === position || mark[2] === position + 1)).map(mark => run.concat([mark]));
+      });
+    }
+    for (const run of runs) out.push(...run);
+  }
+  return out;
+}
 
 // A page's title and text in lower case, once per page, for the spelling as typed.
 function lowerText(index, ref) {
@@ -616,8 +687,11 @@ lunr.Index.prototype.search = function (query) {
     for (const group of groups) {
       const { inside, weight } = group;
       if (!name(group) && inside.every(i => page.purpose[i])) covered += weight * (inside.every(i => page.named[i]) ? 1.5 : 1);
-      // A word the last one typed only starts ("mean" in "meaning") counts half: it may be another word.
-      else if (inside.every((i, k) => at[i] && (!k || next[i - 1]))) covered += inside.every(i => at[i].whole) ? weight : weight / 2;
+      // A word the last one typed only starts ("mean" in "meaning") counts half: it may be another word; so
+      // does a word typed with its marks that the section holds only with others (trấn for trận).
+      else if (inside.every((i, k) => at[i] && (!k || next[i - 1]))) {
+        covered += inside.every(i => at[i].whole) && inside.every(i => typedIn(units[i], at[i], text)) ? weight : weight / 2;
+      }
     }
     result.covered = covered;
     result.share = title.size / Math.max(1, wordsIn((this._texts[result.ref] || {}).title));
@@ -640,21 +714,28 @@ lunr.Index.prototype.search = function (query) {
     // Then: pairs of the query's words side by side; a title the query names whole, or half; the words typed
     // with marks found so; the page's own search boost; and lunr's score.
     result.tiers = [result.quote, result.covered, result.rest[0], share >= 1 ? 2 : share >= 0.5 ? 1 : 0, result.rest[1], boostOf(this, result.ref)];
-    // Every label of a unit found here counts as found for Material, and so does each spelling of its words
-    // that this page holds: ?h= carries them (synonyms, decoded words, the page's own marks). A function word
-    // found apart from the query's other words is left out (never marked, never in ?h=).
-    const metadata = result.matchData.metadata, text = lowerText(this, result.ref), found = new Set();
+    // What Material marks in the result (the positions kept under each key) and passes on in ?h= (the labels
+    // that start a key): each unit found here, where it shows as typed (marks, above); every label of it counts
+    // as found, and each word of the page at those positions that is one of its spellings (synonyms, decoded
+    // words, the page's own marks). A function word found apart from the query's other words is left out
+    // (never marked, never in ?h=).
+    const metadata = result.matchData.metadata, kept = {}, v = vocabularyOf(this);
     units.forEach((unit, i) => {
       if (!result.joined[i]) return;
-      for (const t of unit.alts.flat()) for (const key in t.keys) found.add(key);
-      for (const label of labelsOf([unit])) {
-        if (!Object.keys(metadata).some(key => key.startsWith(label))) metadata[label] = {};
+      const spell = new Set(unit.spell);
+      for (const [key, field, position, word] of marks(this, result.ref, v, unit, metadata)) {
+        const fields = kept[key] = kept[key] || {};
+        (fields[field] = fields[field] || new Set()).add(position);
+        if (spell.has(word)) kept[word] = kept[word] || {};
       }
-      for (const [spelling, key] of unit.spell) {
-        if (key in metadata && !(spelling in metadata) && text.includes(spelling)) metadata[spelling] = {};
-      }
+      for (const label of labelsOf([unit])) kept[label] = kept[label] || {};
     });
-    for (const key in metadata) if (key in boosts && !found.has(key)) delete metadata[key];
+    for (const key in metadata) if (key in boosts) delete metadata[key];
+    for (const key in kept) {
+      if (key in metadata && !(key in boosts)) continue;
+      metadata[key] = {};
+      for (const field in kept[key]) metadata[key][field] = { position: [...kept[key][field]] };
+    }
   }
   if (meaningful) results = results.filter(result => result.covered > 0);
   // Ranked by the tiers in order, then lunr's score; as scores 600× apart per rank of tiers, so that
