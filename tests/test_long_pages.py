@@ -16,8 +16,8 @@ import pytest
 from helpers.html import elements, parse
 from helpers.project import SYNTHETIC, build_site, copy_project, synthetic_data
 from sitegen import pages
+from sitegen.parts import MOVED_ANCHORS
 from sitegen.pipeline import generate, load_model
-from sitegen.render import MOVED_ANCHORS
 
 SMALL = 3_000  # bytes: the fixture's places, glossary, timeline and figures pages split at this limit
 

@@ -247,7 +247,9 @@ def folded(word: str) -> str:
 
 def test_no_result_passes_on_an_internal_word(ranked):
     # A date is indexed under one key (date20240112); the page is told the date as it writes it (12/01/2024).
-    internal = {query: terms for (_, query), result in ranked.items() if (terms := [t for t in result["terms"] if t.startswith("date")])}
+    internal = {
+        query: terms for (_, query), result in ranked.items() if (terms := [t for t in result["terms"] if t.startswith("date")])
+    }
     assert internal == {}
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from sitegen import pages, strings
-from sitegen.render import TEMPLATES
+from sitegen.templating import TEMPLATES
 
 PACKAGE = Path(strings.__file__).parent
 SOURCES = [*TEMPLATES.glob("*.j2"), *PACKAGE.glob("*.py"), *(PACKAGE / "overrides").rglob("*.html")]

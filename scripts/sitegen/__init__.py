@@ -13,8 +13,9 @@ The pipeline, one module a step:
     pages.py     the page registry: every page once, with its place in the navigation, its titles and the data
                  it needs (a page is made only when its data has entries)
     render.py    model → Markdown pages through the Jinja templates in templates/ (one per page), once per
-                 edition of languages.py (filters.py: the escapes for each place a text lands, Markdown
-                 or front matter, and the filters that need the model or the language)
+                 edition of languages.py (templating.py: the Jinja environment of an edition; filters.py: the
+                 escapes for each place a text lands, Markdown or front matter, and the filters that need the
+                 model or the language; parts.py: a page past pages.LIMIT as the index of its parts)
     pagefile.py  a page as the steps hand it on: front matter (a mapping) and body, written out once
     pictures.py  the pictures drawn into the pages as inline SVG (locator.py: the map's shapes; svg.py: the
                  pieces both draw with: wrapped text, the <svg> element with its title and description)

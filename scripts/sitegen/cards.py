@@ -195,10 +195,10 @@ def page_cards(pages: dict[str, PageFile | bytes], model: Any, folder: Path | No
     out: dict[str, PageFile | bytes] = {}
     alts: dict[str, str] = {}  # each card drawn, by its file: its alt text
     for path, page_file in pages.items():
-        if not isinstance(page_file, PageFile):  # not a page (render.py's map of moved anchors)
+        if not isinstance(page_file, PageFile):  # not a page (parts.py's map of moved anchors)
             continue
         page, lang = editions().of_file(path)
-        # A part of a long page (render.py) shows that page's card: drawn once, not once a part.
+        # A part of a long page (parts.py) shows that page's card: drawn once, not once a part.
         page = page_file.meta.get("part_of") or page.removesuffix(".md")
         file = "assets/cards/" + editions().page_file(page + ".md", lang).removesuffix(".md") + ".png"
         shown = pages[editions().page_file(page + ".md", lang)]

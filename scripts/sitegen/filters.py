@@ -1,6 +1,6 @@
 """Escapes for each place a text lands, and the filters the templates call.
 
-A page's Markdown and HTML: ``md_escape`` (text shows as literal text, on one line) and ``finalize`` (render.py's
+A page's Markdown and HTML: ``md_escape`` (text shows as literal text, on one line) and ``finalize`` (templating.py's
 Jinja environment runs it on every value a template prints); the pages' YAML front matter: ``yaml_string``, and
 JSON within it: ``json_value``. ``Filters``: the filters that need the model or the language (errata, links to
 the source, dates, numbers, translations).

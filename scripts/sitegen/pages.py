@@ -10,7 +10,7 @@ so it lives in the data (site.yml: pages, pages_en); so do the Overview's topic 
 
 A page's lists that grow with the data are its listings. Past LIMIT, a page keeps its own words and becomes the
 index of its listings, each written on pages of its own by the data's own groups (a province, a district, a topic,
-a letter of the alphabet): ``split`` derives them from the data, render.py renders them.
+a letter of the alphabet): ``split`` derives them from the data, parts.py renders them.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def always(data: Data) -> bool:
 @dataclass(frozen=True)
 class Listing:
     """A list on a page that grows with the data. The page's template writes it in the macro of this name, given
-    the entries (``listing(macro)`` in the page, render.py); past LIMIT the groups of its entries (entries of one
+    the entries (``listing(macro)`` in the page, templating.py); past LIMIT the groups of its entries (entries of one
     group stay together) go to pages of their own, small groups sharing a page, a large one over several."""
 
     macro: str

@@ -34,14 +34,15 @@ from mkdocs.utils.templates import TemplateContext
 from . import serve
 from .editions import split_search_index
 from .errors import DataError, one_line
+from .filters import md_escape
 from .languages import editions, from_i18n, use
 from .loader import Dataset, data_files, load_dataset, read_yaml
 from .pages import nav_translations, navigation, present
 from .pipeline import make_files
-from .render import TEMPLATES, md_escape
 from .search_scripts import SCRIPTS as SEARCH_SCRIPTS
 from .slugs import slugify
 from .strings import t
+from .templating import TEMPLATES
 from .write import (
     STAGED,
     Change,
