@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_theme_dir
 from mkdocs.utils.templates import TemplateContext
 
+from . import pages as registry
 from . import serve
 from .editions import split_search_index
 from .errors import DataError, one_line
@@ -185,7 +186,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     command = ""
     error: str | None = None
     _dataset: Dataset | None = None  # the data as on_config read it, for this build's on_pre_build
-    _values: dict = {}  # the data's values as on_config could read them: the pages they make are the navigation
+    _present: tuple[registry.Page, ...] = ()  # the pages the data as on_config could read it makes: the navigation
     names: dict[str | None, dict[str, Markup]] = {}  # config values, escaped, by edition (None: the default one)
     not_found: dict[str, str] = {}  # each edition's 404 page: every edition's build writes site/404.html
     _lock: FolderLock | None = None  # docs/'s, from on_config to the end of the build
@@ -288,7 +289,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         edition. (Data that cannot be read makes fewer: the build then stops at on_pre_build, or serve shows the
         error over the last good pages.)"""
         i18n = config.plugins.get("i18n")
-        nav = navigation(editions().default, present(self._values))
+        nav = navigation(editions().default, self._present)
         config.nav = nav + own_pages(Path(config.docs_dir), nav)
         for language in i18n.config.languages if i18n is not None else []:
             if language.locale in editions().others:
@@ -310,7 +311,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         try:  # another file is wrong: serve, showing the last good pages, still names them from the data
             if not values:
                 values = _readable_values(data_dir)
-            self._values = values
+            # Not the values themselves: kept for the whole build, at 1000x data they would be hundreds of MB.
+            self._present = present(values)
             self.names = _names(values["site"], values["article"], others)
         except Exception:  # noqa: BLE001 - the names' own files are wrong: serve keeps the names it last read
             return
