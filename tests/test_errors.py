@@ -73,6 +73,16 @@ def test_editor_leftovers_are_named_in_one_line(data, tmp_path, capsys):
         assert name in ignored[0]
 
 
+def test_of_two_bad_files_the_first_in_the_folder_is_named(data, tmp_path, capsys):
+    # The largest file is read first (memory), but the files are checked in the folder's order.
+    (data / "events.yml").write_text("events: [\n", encoding="utf-8")
+    site = data / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "\n  broken: [\n", encoding="utf-8")
+    assert site.stat().st_size > (data / "events.yml").stat().st_size
+    assert main(["--data", str(data), "--out", str(tmp_path / "docs")]) == 1
+    assert capsys.readouterr().err.startswith("error: events.yml,")
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file: permissions cannot be tested as root")
 def test_unreadable_file_is_one_line(data, tmp_path, capsys):
     (data / "figures.yml").chmod(0)

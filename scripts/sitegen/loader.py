@@ -435,13 +435,32 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
     return files, leftovers
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # read_yaml says what is wrong with it
+        return 0
+
+
 def load_dataset(data_dir: Path) -> Dataset:
     dataset = Dataset()
     files, dataset.ignored = data_files(data_dir)
     if not files:
         raise DataError(str(data_dir), "", "no data files found", "YAML files (*.yml) in the data folder")
+    # The largest file is read first: PyYAML holds a file's whole node tree while it makes its values (at 1000x
+    # data, ~30 times the text), and the values of the files read before it are held too. Merged, and any error
+    # raised, in the folder's order all the same.
+    read: dict[Path, tuple[Any, str] | DataError] = {}
+    for path in sorted(files, key=_size, reverse=True):
+        try:
+            read[path] = read_yaml(path)
+        except DataError as error:
+            read[path] = error
     for path in files:
-        value, text = read_yaml(path)
+        outcome = read.pop(path)
+        if isinstance(outcome, DataError):
+            raise outcome
+        value, text = outcome
         dataset.texts[path.name] = text
         for key in value:
             if key in dataset.files:
