@@ -11,7 +11,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,44 +106,26 @@ def card_cache(tmp_path_factory) -> Iterator[Path]:
         yield folder
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled Jinja templates, in this process's memory: keyed by template name and file, and checked against
-    the source's checksum by Jinja, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
 @pytest.fixture(scope="session", autouse=True)
 def templates_compiled_once() -> Iterator[None]:
-    """Each Jinja template is compiled once per test process, not again in every in-process build and generate():
-    compiling is about 40 % of a build. sitegen's environments (render.environment) and the theme's (MkDocs'
-    Theme.get_env) each keep one cache: every environment of one kind is made alike, so code compiled in one
-    runs the same in the next. The pages are the same bytes; builds in a subprocess compile as they always do."""
+    """Each of the theme's Jinja templates is compiled once per test process, not again in every in-process build:
+    compiling is a good part of a build. MkDocs' environments (Theme.get_env) share one in-memory cache, as
+    sitegen's own do already (templating.COMPILED): every environment is made alike, so code compiled in one runs
+    the same in the next. The pages are the same bytes; builds in a subprocess compile as they always do."""
     from mkdocs.theme import Theme
 
-    from sitegen import render
+    from sitegen.templating import CompiledTemplates
 
-    def cached(make: Callable[..., jinja2.Environment]) -> Callable[..., jinja2.Environment]:
-        compiled = _CompiledTemplates()
+    compiled = CompiledTemplates()
+    make = Theme.get_env
 
-        def environment(*args: Any) -> jinja2.Environment:
-            env = make(*args)
-            env.bytecode_cache = compiled
-            return env
-
-        return environment
+    def environment(*args: Any) -> jinja2.Environment:
+        env = make(*args)
+        env.bytecode_cache = compiled
+        return env
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render, "environment", cached(render.environment))
-        patch.setattr(Theme, "get_env", cached(Theme.get_env))
+        patch.setattr(Theme, "get_env", environment)
         yield
 
 
