@@ -109,19 +109,20 @@ def card_cache(tmp_path_factory) -> Iterator[Path]:
 @pytest.fixture(scope="session", autouse=True)
 def templates_compiled_once() -> Iterator[None]:
     """Each of the theme's Jinja templates is compiled once per test process, not again in every in-process build:
-    compiling is a good part of a build. MkDocs' environments (Theme.get_env) share one in-memory cache, as
-    sitegen's own do already (templating.COMPILED): every environment is made alike, so code compiled in one runs
-    the same in the next. The pages are the same bytes; builds in a subprocess compile as they always do."""
+    compiling is a good part of a build. MkDocs' environments (Theme.get_env) load through sitegen's
+    CompilingLoader with one shared store of compiled code, in memory, as sitegen's own environments do
+    (templating.COMPILED): every environment is made alike, so code compiled in one runs the same in the next.
+    The pages are the same bytes; builds in a subprocess compile as they always do."""
     from mkdocs.theme import Theme
 
-    from sitegen.templating import CompiledTemplates
+    from sitegen.templating import CompilingLoader
 
-    compiled = CompiledTemplates()
+    compiled: dict = {}
     make = Theme.get_env
 
     def environment(*args: Any) -> jinja2.Environment:
         env = make(*args)
-        env.bytecode_cache = compiled
+        env.loader = CompilingLoader(env.loader.searchpath, compiled)
         return env
 
     with pytest.MonkeyPatch.context() as patch:

@@ -92,3 +92,23 @@ def test_the_article_is_read_once_so_what_is_checked_is_published(tmp_path, monk
     monkeypatch.setattr(Path, "read_bytes", counted)
     generate(SYNTHETIC, tmp_path)
     assert reads.count("article.txt") == 1
+
+
+def test_templates_are_compiled_once_in_memory_and_again_when_edited(tmp_path):
+    """Compiled template code is kept as Python objects of the process, never serialised or read from a file."""
+    from types import CodeType
+
+    import jinja2
+
+    from sitegen.templating import CompilingLoader
+
+    template, compiled = tmp_path / "page.md.j2", {}
+    template.write_text("one {{ x }}", encoding="utf-8")
+    for x in (1, 2):  # a new environment each time, as each edition and build makes
+        env = jinja2.Environment(loader=CompilingLoader([tmp_path], compiled))
+        assert env.get_template("page.md.j2").render(x=x) == f"one {x}"
+    assert len(compiled) == 1
+    template.write_text("two {{ x }}", encoding="utf-8")
+    env = jinja2.Environment(loader=CompilingLoader([tmp_path], compiled))
+    assert env.get_template("page.md.j2").render(x=3) == "two 3"
+    assert len(compiled) == 2 and all(isinstance(code, CodeType) for code in compiled.values())

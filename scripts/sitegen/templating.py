@@ -9,9 +9,11 @@ from the data always shows as literal text; templates and filters that build Mar
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType
 from typing import Any, cast
 
 import jinja2
@@ -27,23 +29,28 @@ from .pictures import Pictures
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Each template compiled once a process, not once an edition and a build: compiling was ~90 % of rendering
-    this site's pages (a `mkdocs serve` rebuild renders in a tenth of the time). Kept in memory only, by the
-    template's name and the checksum of its source, so an edited template is compiled again."""
+class CompilingLoader(jinja2.FileSystemLoader):
+    """Templates from folders, each compiled once a process rather than once an edition and a build: compiling
+    was ~90 % of rendering this site's pages (a `mkdocs serve` rebuild renders in a fifth of the time). The
+    compiled code stays a Python object in ``compiled``, by the template's name and its whole source (an edited
+    template is compiled again); it is never serialised, written to a file or read back from one, so no planted
+    file can stand in for it. Environments that share ``compiled`` must be made alike."""
 
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
+    def __init__(self, searchpath: Sequence[str | os.PathLike[str]], compiled: dict[tuple[str, str], CodeType]) -> None:
+        super().__init__(searchpath)
+        self.compiled = compiled
 
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
+    def load(
+        self, environment: jinja2.Environment, name: str, globals: MutableMapping[str, Any] | None = None
+    ) -> jinja2.Template:
+        source, filename, uptodate = self.get_source(environment, name)
+        key = (name, source)
+        if key not in self.compiled:
+            self.compiled[key] = cast(CodeType, environment.compile(source, name, filename))
+        return environment.template_class.from_code(environment, self.compiled[key], environment.make_globals(globals), uptodate)
 
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
-
-COMPILED = CompiledTemplates()
+COMPILED: dict[tuple[str, str], CodeType] = {}  # sitegen's templates, compiled (CompilingLoader)
 
 
 @dataclass
@@ -74,14 +81,13 @@ class View:
 
 def environment(model: Model, lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*registry.EXTRA_TEMPLATES, TEMPLATES]),
+        loader=CompilingLoader([*registry.EXTRA_TEMPLATES, TEMPLATES], COMPILED),
         autoescape=True,
         finalize=finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=COMPILED,
     )
     filters = Filters(model, lang)
     env.filters.update(
