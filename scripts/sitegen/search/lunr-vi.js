@@ -714,30 +714,32 @@ lunr.Index.prototype.search = function (query) {
     // Then: pairs of the query's words side by side; a title the query names whole, or half; the words typed
     // with marks found so; the page's own search boost; and lunr's score.
     result.tiers = [result.quote, result.covered, result.rest[0], share >= 1 ? 2 : share >= 0.5 ? 1 : 0, result.rest[1], boostOf(this, result.ref)];
-    // What Material marks in the result (the positions kept under each key) and passes on in ?h= (the labels
-    // that start a key): each unit found here, where it shows as typed (marks, above); every label of it counts
-    // as found, and each word of the page at those positions that is one of its spellings (synonyms, decoded
-    // words, the page's own marks). A function word found apart from the query's other words is left out
-    // (never marked, never in ?h=).
-    const metadata = result.matchData.metadata, kept = {}, v = vocabularyOf(this);
+  }
+  if (meaningful) results = results.filter(result => result.covered > 0);
+  // What Material marks in each result shown (the positions kept under each key) and passes on in ?h= (the
+  // labels that start a key): each unit found there, where it shows as typed (marks, above); every label of it
+  // counts as found, and each word of the page at those positions that is one of its spellings (synonyms,
+  // decoded words, the page's own marks). A function word found apart from the query's other words is left out
+  // (never marked, never in ?h=).
+  const v = vocabularyOf(this), spells = units.map(unit => new Set(unit.spell));
+  for (const result of results) {
+    const metadata = result.matchData.metadata, kept = {};
     units.forEach((unit, i) => {
       if (!result.joined[i]) return;
-      const spell = new Set(unit.spell);
       for (const [key, field, position, word] of marks(this, result.ref, v, unit, metadata)) {
         const fields = kept[key] = kept[key] || {};
         (fields[field] = fields[field] || new Set()).add(position);
-        if (spell.has(word)) kept[word] = kept[word] || {};
+        if (spells[i].has(word)) kept[word] = kept[word] || {};
       }
       for (const label of labelsOf([unit])) kept[label] = kept[label] || {};
     });
-    for (const key in metadata) if (key in boosts) delete metadata[key];
+    // (A match's keys are all the query's: the positions kept replace them whole.)
+    result.matchData.metadata = {};
     for (const key in kept) {
-      if (key in metadata && !(key in boosts)) continue;
-      metadata[key] = {};
-      for (const field in kept[key]) metadata[key][field] = { position: [...kept[key][field]] };
+      const fields = result.matchData.metadata[key] = {};
+      for (const field in kept[key]) fields[field] = { position: [...kept[key][field]] };
     }
   }
-  if (meaningful) results = results.filter(result => result.covered > 0);
   // Ranked by the tiers in order, then lunr's score; as scores 600× apart per rank of tiers, so that
   // Material's own boosts (up to 5×) reorder only pages of equal tiers. Within a rank, lunr's score on a
   // log scale: a title's match (lunr's field boost, 1000×) and the next one come close, and Material's own
