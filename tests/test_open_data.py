@@ -7,13 +7,13 @@ import gzip
 import io
 import json
 import shutil
-import unicodedata
 
 import yaml
 
 from helpers.html import elements
 from helpers.project import ROOT, SYNTHETIC, build_site
 from sitegen.loader import nfc
+from sitegen.search_scripts import fold  # as search folds: how a reader might type a word
 
 
 def test_json_equals_the_yaml(site):
@@ -48,12 +48,6 @@ def test_data_page_links_every_download_and_says_the_licence(site, model):
         assert any(href == name or href.endswith("/" + name) for href in hrefs), name
     assert model.data["article"]["author"] in html  # attribution
     assert model.data["site"]["licence"]["url"] in {a.get("href") for a in elements(html, "a")}
-
-
-def fold(text: str) -> str:
-    """Lower case without tone marks, đ as d: how a reader might type a word, and how search matches it."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def test_another_article_makes_another_site_with_none_of_this_ones_words(tmp_path, model):

@@ -9,7 +9,6 @@ import hashlib
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -20,18 +19,13 @@ from sitegen.pipeline import load_model
 from sitegen.pipeline import main as generate
 from sitegen.render import render_pages
 from sitegen.scaffold import SKELETON, new
+from sitegen.search_scripts import fold  # as search folds: a word however it is written
 
 EXAMPLES = {name: ROOT / "examples" / name for name in ("composition", "minimal")}
 REPORTS = [*EXAMPLES, "new"]
-# The Kon Tum article's words and figures, folded as below: its province, places and author, its two totals.
+# The Kon Tum article's words and figures, folded (search_scripts.fold): its province, places and author, its two totals.
 KON_TUM = re.compile(r"\b(?:kon tum|kontum|kon ray|quyet thang|dak|ngoc hoi|nguyen dang binh)\b|\b102/102\b|\b756/756\b")
 TEXT_FILES = (".html", ".json", ".csv", ".yml", ".txt", ".xml", ".js", ".md")
-
-
-def fold(text: str) -> str:
-    """Lower case without tone marks, đ as d: a word however it is written."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @pytest.fixture(scope="module", params=REPORTS)

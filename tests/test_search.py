@@ -16,6 +16,7 @@ import yaml
 from helpers.browser import run_worker, type_query
 from helpers.html import highlighted_words
 from sitegen.search_scripts import SCRIPTS
+from sitegen.search_scripts import fold as folded
 
 pytestmark = pytest.mark.browser
 
@@ -241,8 +242,6 @@ def test_each_edition_downloads_only_its_own_search_words(site):
 
 
 # What search marks: only what was typed (issue 27).
-def folded(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if not unicodedata.combining(c))
 
 
 def test_no_result_passes_on_an_internal_word(ranked):

@@ -180,7 +180,7 @@ def page_figures(model: Any) -> dict[str, str]:
     # Without cards: the first figure with a total (12/15), else the first figure (the data has at least one).
     main = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), model.figures[0]["id"])
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
-    return {"index": main, **own} if main else own
+    return {"index": main, **own}
 
 
 def page_cards(pages: dict[str, PageFile | bytes], model: Any, folder: Path | None) -> dict[str, PageFile | bytes]:

@@ -75,8 +75,9 @@ class Model:
         """The Overview's topic sections that have statements, in the data's order."""
         return [topic for topic in self.data["topics"] if self.topic(topic["id"])]
 
-    @property
+    @functools.cached_property
     def timeline(self) -> list[dict[str, Any]]:
+        """The events by date, sorted once: the pages, their listings and the pictures all read it."""
         return sorted(self.data["events"], key=lambda event: event["date"])
 
     def place_chain(self, place_id: str) -> list[dict[str, Any]]:
@@ -105,13 +106,6 @@ class Model:
         then do the pages say "except the sections marked Outside the article"."""
         units = self.data.get("units") or {}
         return bool(self.data.get("context")) or bool(units.get("list"))
-
-    def units_by_district(self) -> list[tuple[str, list[dict[str, Any]]]]:
-        """The published list's units grouped by district, in the list's order (by official code)."""
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for unit in self.data["units"]["list"]:
-            groups.setdefault(unit["district"], []).append(unit)
-        return list(groups.items())
 
     def unit_kinds(self) -> list[tuple[str, int]]:
         """How many xã, phường and thị trấn the list has (computed from it; the article does not say)."""

@@ -307,9 +307,6 @@ class Pictures:
         h, v = chart.horizontal(uid + "-h", spans_shown=spans_shown), chart.vertical(uid + "-v")
         return Markup(f'<div class="pic pic-timeline" data-search-exclude>{h}{v}</div>')
 
-    def timeline_spans(self) -> list[Span]:
-        return spans(self.model.timeline)
-
     def levels(self) -> Markup:
         return levels_figure(self.levels_list(), self.lang, self.tr, self.level_value)
 
