@@ -38,6 +38,10 @@ const MONTHS = {};  // january → 1 … december → 12
 // The index's words as the pages write them (lower case), by folded word or date key: quyet → [quyết],
 // date20240112 → [12/01/2024]. For Telex/VNI decoding, and for ?h= (Material marks them after a click).
 let spellings = {};
+// The words of the function-word list (folded) that a page writes as they are, without marks ("chua" as such, not
+// only as "chưa"): recorded while indexing, for isStop.
+const STOP_FOLDED = new Set((data.stop || []).join(" ").split(" ").map(foldText));
+let plainStops = new Set();
 
 // Roman numerals up to 39 (the ordinals of congresses and terms): "xi" → 11, anything else → 0.
 function roman(text) {
@@ -73,6 +77,7 @@ function known(text) {
   const folded = foldText(trimmed);
   const more = folded ? extras(folded) : NONE;
   if (folded !== trimmed) record(folded, trimmed);
+  else if (STOP_FOLDED.has(folded)) plainStops.add(folded);
   if (more.length && /^date/.test(more[0])) record(more[0], trimmed);
   hit = [folded, more, (folded.length < 3 && /^(\d\d?|[ivx])$/.test(folded)) || !!MONTHS[folded]];
   if (words.size < 200000) words.set(text, hit);
@@ -335,14 +340,8 @@ function phraseAt(map, words, i) {
 function isStop(v, text, index) {
   text = text.normalize("NFC");
   if (v.stop.has(text)) return true;
-  if (text !== fold(text) || !(v.marked[text] || []).every(spelling => v.stop.has(spelling))) return false;
-  // Written so (without marks) on a page, it is a word of its own there; looked for once per word.
-  const plain = v.plain = v.plain || {};
-  if (!(text in plain)) {
-    const word = new RegExp(`(^|[^\\p{L}\\p{M}])${text}($|[^\\p{L}\\p{M}])`, "u");
-    plain[text] = Object.keys(index._texts).some(ref => word.test(lowerText(index, ref)));
-  }
-  return !plain[text];
+  // Written so (without marks) on a page, it is a word of its own there.
+  return text === fold(text) && (v.marked[text] || []).every(spelling => v.stop.has(spelling)) && !index._plainStops.has(text);
 }
 
 // Material's query ("quyết* thắng*": split at the separator, a wildcard on every term) → units.
@@ -476,10 +475,11 @@ lunr.Builder.prototype.add = function (doc) {
 const build = lunr.Builder.prototype.build;
 lunr.Builder.prototype.build = function () {
   const index = build.call(this);
-  Object.assign(index, { _texts: texts, _tables: tables, _lower: {}, _spellings: spellings });
+  Object.assign(index, { _texts: texts, _tables: tables, _lower: {}, _spellings: spellings, _plainStops: plainStops });
   texts = {};
   tables = {};
   spellings = {};
+  plainStops = new Set();
   words = new Map();
   last = { index };
   return index;
