@@ -177,8 +177,7 @@ def page_figures(model: Any) -> dict[str, str]:
     ``cards.figure`` (the site's main figure; without ``cards``, the first with a total, else the first) for the home
     page unless it is named there. A page named nowhere has no figure of its own: its card shows none."""
     cards = model.data["site"].get("cards") or {}
-    # Without cards: the first figure with a total (12/15), else the first figure (the data has at least one).
-    main = cards.get("figure") or next((f["id"] for f in model.figures if "total" in f), model.figures[0]["id"])
+    main = cards.get("figure") or model.key_figures[0]["id"]  # without cards: the first key figure
     own = {entry["page"]: entry["figure"] for entry in cards.get("pages", [])}
     return {"index": main, **own}
 

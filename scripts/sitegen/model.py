@@ -56,6 +56,12 @@ class Model:
             if isinstance(value, list)
         }
 
+    @functools.cached_property
+    def key_figures(self) -> list[dict[str, Any]]:
+        """The figures counted against a total (12/15), else every figure (the data has at least one): the home
+        page's cards, and the figure its social card shows unless site.yml's cards name one."""
+        return [figure for figure in self.figures if "total" in figure] or list(self.figures)
+
     def figure(self, entry_id: str) -> dict[str, Any]:
         return self.by_id("figures", entry_id)
 
