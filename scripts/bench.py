@@ -60,10 +60,7 @@ def build_overhead(rounds: int) -> dict:
     """Full build (generate + mkdocs build --strict) against MkDocs + Material alone on the same Markdown."""
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp))
-        plain = project / "plain.yml"
-        # The same editions (i18n plugin), without the generator, minification or anything else of this site.
-        plugins = [{"search": {"lang": "vi"}}, editions_plugin(mkdocs_settings())]
-        plain.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True), encoding="utf-8")
+        plain = plain_config(project)
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
         timed(mkdocs + ["--strict"], project)  # warm up; generates docs/ for the plain build
         full, bare = [], []
@@ -304,16 +301,19 @@ def default_search(project: Path, site: Path) -> dict:
 PAIRED_FACTORS = (100, 1000)  # the sizes whose whole builds are compared with plain Material's, side by side
 
 
-def build_run(command: list[str], cwd: Path) -> dict:
-    """One whole build as a separate process: wall and CPU seconds (its own and its children's), peak memory."""
+def build_run(command: list[str], cwd: Path | None = None, env: dict[str, str] = ENV) -> dict:
+    """One whole command as a separate process: wall and CPU seconds (its own and its children's), peak memory
+    (MiB, the largest process), exit status."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
     return {
         "wall": time.perf_counter() - start,
         "cpu": usage.ru_utime + usage.ru_stime,
         "peak_mib": usage.ru_maxrss / 1024,
-        "ok": os.waitstatus_to_exitcode(status) == 0,
+        "status": code,
+        "ok": code == 0,
     }
 
 
@@ -428,52 +428,48 @@ def scale_goals(rows: list[dict]) -> list[dict]:
     return goals
 
 
-def measured(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall seconds, peak memory (MiB, the largest process) and exit status of a whole command."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(child.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
-
-
 VALIDATE = "import sys; from pathlib import Path; from sitegen.pipeline import check_data; check_data(Path(sys.argv[1]))"
 
 
 def hostile() -> dict:
     """Each resource bomb of the error tests (refused: one line), and whole validation of large valid data, each
-    in a fresh process with an empty cache, so that no check is skipped as already passed."""
+    in a fresh process."""
     from helpers import bad_data
 
     bombs = ["billion-laughs", "article-device", "data-file-too-large", "article-too-large", "long-mixed-list", "deep-nesting"]
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
-        env = {**ENV, "XDG_CACHE_HOME": str(Path(scratch) / "cache")}
         for name in bombs:
             data = Path(scratch) / name
             shutil.copytree(ROOT / "tests" / "synthetic" / "data", data)
             bad_data.CASES[name][0](data)
-            seconds, mib, status = measured(
-                [sys.executable, str(ROOT / "scripts" / "generate.py"), "--data", str(data), "--out", str(Path(scratch) / "out")],
-                env,
+            run = build_run(
+                [sys.executable, str(ROOT / "scripts" / "generate.py"), "--data", str(data), "--out", str(Path(scratch) / "out")]
             )
-            rows.append({"input": name, "seconds": round(seconds, 2), "peak_rss_mib": round(mib), "refused": status == 1})
+            rows.append(
+                {
+                    "input": name,
+                    "seconds": round(run["wall"], 2),
+                    "peak_rss_mib": round(run["peak_mib"]),
+                    "refused": run["status"] == 1,
+                }
+            )
         # The largest file at 10x (files without lists do not grow): the factor that makes it 1 MB and 10 MB.
         tenfold = synthetic_data(10, Path(scratch) / "valid-10x")
         largest = max(path.stat().st_size for path in tenfold.glob("*.yml")) / 10
         for target_mb in (1, 10):
-            data = synthetic_data(math.ceil(target_mb * 2**20 / largest), Path(scratch) / f"valid-{target_mb}")
+            factor = math.ceil(target_mb * 2**20 / largest)
+            # Every file at that factor: the entries of one refer to those of others (a unit to its place).
+            data = synthetic_data(factor, Path(scratch) / f"valid-{target_mb}")
             biggest = max(data.glob("*.yml"), key=lambda path: path.stat().st_size)
-            for path in data.glob("*.yml"):  # one large file: the others as today (their entries keep their ids)
-                if path != biggest:
-                    shutil.copy(ROOT / "data" / path.name, path)
             size = biggest.stat().st_size
-            seconds, mib, status = measured([sys.executable, "-c", VALIDATE, str(data)], env)
+            run = build_run([sys.executable, "-c", VALIDATE, str(data)])
             rows.append(
                 {
-                    "input": f"valid data, {biggest.name} of {size / 2**20:.1f} MB",
-                    "seconds": round(seconds, 2),
-                    "peak_rss_mib": round(mib),
-                    "refused": status != 0,
+                    "input": f"valid data at {factor}x, its largest file {biggest.name} of {size / 2**20:.1f} MB",
+                    "seconds": round(run["wall"], 2),
+                    "peak_rss_mib": round(run["peak_mib"]),
+                    "refused": not run["ok"],
                     "goal_s": 2 if target_mb == 1 else 20,
                 }
             )
