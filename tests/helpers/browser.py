@@ -23,6 +23,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 780}
+
+
+def fresh_tab(tab, size: dict = DESKTOP):
+    """A long-lived tab made as good as new for the next test: the storage of the site it was on cleared (the
+    palette Material remembers, its search state), no cookies, a blank page (its search worker ends), the context's
+    size (`size`) and light scheme, the pointer at the corner. A tab opened in Chromium costs a new renderer process,
+    about 0.8 CPU-seconds against a quarter of that to go to a page in an open tab: the suite opens one of each kind
+    per worker instead of one per test."""
+    if tab.url.startswith(("http:", "file:")):
+        tab.evaluate("() => { try { localStorage.clear(); sessionStorage.clear() } catch (e) {} }")
+    tab.context.clear_cookies()
+    tab.goto("about:blank")
+    tab.set_viewport_size(size)
+    tab.emulate_media(color_scheme="light")
+    tab.mouse.move(0, 0)
+    return tab
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     mount = "/"  # the site's path on its host (SITE_URL's path): pages may link absolutely from it
 
