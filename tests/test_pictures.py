@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers.browser import DESKTOP, PHONE, fresh_tab
 from helpers.html import elements
 from helpers.project import ROOT, SYNTHETIC, nav_pages, synthetic_data
 
@@ -93,27 +94,19 @@ def test_pictures_survive_markdown_whole(site):
     assert "<p>" not in svg and "&lt;" not in svg
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("edition", EDITIONS)
-def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(phone, server, edition):
-    for path in ("", "moc-thoi-gian/", "tong-quan/", "dia-danh/"):
-        phone.goto(f"{server}/{edition}{path}")
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 360, path
-        shown = phone.locator("svg.pic-svg:visible")
-        for index in range(shown.count()):  # every picture shown fits the screen
-            box = shown.nth(index).bounding_box()
-            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, path
-    phone.goto(f"{server}/{edition}moc-thoi-gian/")
-    # on a phone the vertical timeline is the one shown
-    assert phone.locator(".pic-timeline .pic-v").is_visible()
-    assert not phone.locator(".pic-timeline .pic-h").is_visible()
-
-
-# What a reader sees of each picture shown, measured by Chromium: the smallest text's size on screen in px (its
-# font size times the picture's scale), and in a timeline the boxes of its words, markers and hanging lines.
-SMALLEST_TEXT = """() => [...document.querySelectorAll('svg.pic-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
-  .map(svg => ({picture: svg.querySelector('title').id, px: Math.min(...[...svg.querySelectorAll('text')]
-    .map(text => parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a))}))"""
+# What a reader sees of each picture shown, measured by Chromium: its box across the screen and its smallest
+# text's size on screen in px (its font size times the picture's scale); the page's width; which of a timeline's
+# two layouts shows.
+ON_SCREEN = """() => ({
+  width: document.documentElement.scrollWidth,
+  pictures: [...document.querySelectorAll('svg.pic-svg')].filter(svg => svg.getBoundingClientRect().width > 0)
+    .map(svg => ({picture: svg.querySelector('title').id, left: svg.getBoundingClientRect().left,
+      right: svg.getBoundingClientRect().right, px: Math.min(...[...svg.querySelectorAll('text')]
+        .map(text => parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a))})),
+  timelines: [...document.querySelectorAll('.pic-timeline')].map(box => ['.pic-v', '.pic-h']
+    .map(layout => box.querySelector(layout)?.getClientRects().length > 0)),
+})"""
+# In a timeline, the boxes of its words, markers and hanging lines, and which of them meet.
 CLASHES = """svg => {
   const box = (e, name) => { const r = e.getBoundingClientRect(); return {name, l: r.left, r: r.right, t: r.top, b: r.bottom} }
   const words = [...svg.querySelectorAll('tspan')].map(e => box(e, e.textContent))
@@ -129,22 +122,43 @@ CLASHES = """svg => {
 LEAST_PX = {360: 12, 1280: 13}
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("width", LEAST_PX)
-@pytest.mark.parametrize("edition", EDITIONS, ids=["vi", "en"])
-def test_the_words_in_pictures_are_big_enough_to_read(request, server, site, edition, width):
+@pytest.fixture(scope="module")
+def on_screen(desktop_tab, phone_tab, server, site) -> dict[tuple[str, int], dict[str, dict]]:
+    """(edition, width) → each page with pictures of that edition, as a 360 px phone and a 1280 px desktop show it:
+    every such page visited once per screen, for the tests below."""
     with_pictures = [
         path for path in ALL_PAGES if re.search(r'class="?pic-svg\b', (site / path / "index.html").read_text("utf-8"))
     ]
-    page = request.getfixturevalue("phone" if width < 600 else "page")
-    page.set_viewport_size({"width": width, "height": 900})
-    seen = []
-    for path in [path for path in with_pictures if path.startswith("en/") == bool(edition)]:
-        page.goto(f"{server}/{path}")
-        for picture in page.evaluate(SMALLEST_TEXT):
-            seen.append(picture["picture"])
-            assert picture["px"] >= LEAST_PX[width], (path, picture)
-    assert {"pic-timeline-v-t" if width < 720 else "pic-timeline-h-t", "pic-levels-t"} <= set(seen)
+    seen: dict[tuple[str, int], dict[str, dict]] = {}
+    for width, tab in ((360, fresh_tab(phone_tab, PHONE)), (1280, fresh_tab(desktop_tab, DESKTOP))):
+        for path in with_pictures:
+            tab.goto(f"{server}/{path}")
+            seen.setdefault(("en/" if path.startswith("en/") else "", width), {})[path] = tab.evaluate(ON_SCREEN)
+    return seen
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_360px_phone_shows_the_pictures_without_sideways_scroll(on_screen, edition):
+    pages = on_screen[edition, 360]
+    assert {path: shown["width"] for path, shown in pages.items() if shown["width"] > 360} == {}
+    # every picture shown fits the screen
+    outside = [
+        (path, p["picture"]) for path, shown in pages.items() for p in shown["pictures"] if p["left"] < 0 or p["right"] > 360
+    ]
+    assert outside == []
+    # on a phone a timeline shows its vertical layout, not the horizontal one
+    timelines = [layouts for shown in pages.values() for layouts in shown["timelines"]]
+    assert timelines and all(layouts == [True, False] for layouts in timelines)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", LEAST_PX)
+@pytest.mark.parametrize("edition", EDITIONS, ids=["vi", "en"])
+def test_the_words_in_pictures_are_big_enough_to_read(on_screen, edition, width):
+    shown = [(path, p) for path, page in on_screen[edition, width].items() for p in page["pictures"]]
+    assert [(path, p) for path, p in shown if p["px"] < LEAST_PX[width]] == []
+    assert {"pic-timeline-v-t" if width < 720 else "pic-timeline-h-t", "pic-levels-t"} <= {p["picture"] for _, p in shown}
 
 
 @pytest.mark.browser
