@@ -1,6 +1,6 @@
 """Shared fixtures: the project's data, one built site per test run, a loopback server and headless Chromium.
 
-The site is built once per run (per worker under pytest-xdist), in-process and into a temporary folder: the
+The site is built once per run (by the first pytest-xdist worker to need it), in-process and into a temporary folder: the
 repository's own docs/, site/ and .cache/ are never written. Whatever SITE_URL says, tests read the address
 from the built configuration.
 """
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from helpers import project  # noqa: E402
-from helpers.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, fresh_tab, serve_folder  # noqa: E402
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Tab, serve_folder  # noqa: E402
 from helpers.project import build_site  # noqa: E402
 from sitegen import cards, pipeline  # noqa: E402
 from sitegen.pipeline import load_model  # noqa: E402
@@ -170,10 +170,17 @@ def built(tmp_path_factory) -> Built:
     """The site as `mkdocs build --strict` makes it from this repository (strict: any warning fails), built once
     per test run: the first worker to ask builds it, the other reads it (tests only read it)."""
     with shared(run_folder(tmp_path_factory), "built") as folder:
-        if not (folder / "site-url").exists():  # written last: a build that failed is made again
+        if (folder / "failed").exists():  # the other worker's build failed: its error is in its report
+            pytest.fail("the site did not build (see the first test that needed it)")
+        if not (folder / "site-url").exists():  # written last, whole: a build cut short is made again
             shutil.rmtree(folder, ignore_errors=True)
-            config = build_site(ROOT / "mkdocs.yml", folder / "docs", folder / "site")
-            (folder / "site-url").write_text(config.site_url, encoding="utf-8")
+            try:
+                config = build_site(ROOT / "mkdocs.yml", folder / "docs", folder / "site")
+            except BaseException:
+                (folder / "failed").touch()
+                raise
+            (folder / "site-url.part").write_text(config.site_url, encoding="utf-8")
+            os.replace(folder / "site-url.part", folder / "site-url")
     return Built(site=folder / "site", site_url=(folder / "site-url").read_text(encoding="utf-8"))
 
 
@@ -214,32 +221,27 @@ def browser():
         chromium.close()
 
 
-def _open_tab(browser, size: dict, **options):
-    context = browser.new_context(viewport=size, **options)
-    return context, context.new_page()
+@pytest.fixture(scope="session")
+def desktop_tab(browser) -> Iterator[Tab]:
+    """The worker's desktop tab (1280 × 900); a test gets it as new through `page` (a module fixture: `.fresh()`)."""
+    tab = Tab(browser, DESKTOP)
+    yield tab
+    tab.close()
 
 
 @pytest.fixture(scope="session")
-def desktop_tab(browser):
-    """The worker's desktop tab (1280 × 900); through `page` (or fresh_tab) a test gets it as new."""
-    context, tab = _open_tab(browser, DESKTOP)
+def phone_tab(browser) -> Iterator[Tab]:
+    """The worker's phone tab: 360 × 780, a touch screen; a test gets it as new through `phone`."""
+    tab = Tab(browser, PHONE, is_mobile=True, has_touch=True)
     yield tab
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def phone_tab(browser):
-    """The worker's phone tab: 360 × 780, a touch screen; through `phone` a test gets it as new."""
-    context, tab = _open_tab(browser, PHONE, is_mobile=True, has_touch=True)
-    yield tab
-    context.close()
+    tab.close()
 
 
 @pytest.fixture
 def page(desktop_tab):
-    return fresh_tab(desktop_tab, DESKTOP)
+    return desktop_tab.fresh()
 
 
 @pytest.fixture
 def phone(phone_tab):
-    return fresh_tab(phone_tab, PHONE)
+    return phone_tab.fresh()

@@ -10,7 +10,6 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from helpers.browser import PHONE, fresh_tab
 from helpers.html import elements
 from helpers.project import ROOT
 
@@ -101,7 +100,7 @@ def measured(phone_tab, server, table_pages):
     """Each page with a table, measured once per width: 360 px (a phone: stacked rows) and 600 px (the narrowest
     width at which tables stay tables, site.css)."""
     found: dict[tuple[int, str], dict] = {}
-    page = fresh_tab(phone_tab, PHONE)
+    page = phone_tab.fresh()
     for path in table_pages:
         page.set_viewport_size({"width": 360, "height": 780})
         page.goto(f"{server}/{path}")

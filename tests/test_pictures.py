@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.browser import DESKTOP, PHONE, fresh_tab
 from helpers.html import elements
 from helpers.project import ROOT, SYNTHETIC, nav_pages, synthetic_data
 
@@ -130,7 +129,7 @@ def on_screen(desktop_tab, phone_tab, server, site) -> dict[tuple[str, int], dic
         path for path in ALL_PAGES if re.search(r'class="?pic-svg\b', (site / path / "index.html").read_text("utf-8"))
     ]
     seen: dict[tuple[str, int], dict[str, dict]] = {}
-    for width, tab in ((360, fresh_tab(phone_tab, PHONE)), (1280, fresh_tab(desktop_tab, DESKTOP))):
+    for width, tab in ((360, phone_tab.fresh()), (1280, desktop_tab.fresh())):
         for path in with_pictures:
             tab.goto(f"{server}/{path}")
             seen.setdefault(("en/" if path.startswith("en/") else "", width), {})[path] = tab.evaluate(ON_SCREEN)

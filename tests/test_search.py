@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.browser import fresh_tab, run_worker, type_query
+from helpers.browser import run_worker, type_query
 from helpers.html import highlighted_words
 from sitegen.search_scripts import SCRIPTS
 from sitegen.search_scripts import fold as folded
@@ -68,7 +68,7 @@ def test_nfc_and_nfd_fold_alike(fold):
 def ranked(desktop_tab, server, site) -> dict[tuple[str, str], dict]:
     """(edition, query) → Material's worker's answer, for every query of the list: one page, one evaluate."""
     jobs = [(name, [row["query"] for row in QUERIES if edition(row) == name]) for name in ("", "en")]
-    answers = run_worker(fresh_tab(desktop_tab), server, site, jobs)
+    answers = run_worker(desktop_tab.fresh(), server, site, jobs)
     return {
         (name, query): result
         for (name, queries), answer in zip(jobs, answers)

@@ -9,6 +9,7 @@ import http.server
 import os
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
@@ -27,20 +28,58 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 780}
 
 
-def fresh_tab(tab, size: dict = DESKTOP):
-    """A long-lived tab made as good as new for the next test: the storage of the site it was on cleared (the
-    palette Material remembers, its search state), no cookies, a blank page (its search worker ends), the context's
-    size (`size`) and light scheme, the pointer at the corner. A tab opened in Chromium costs a new renderer process,
-    about 0.8 CPU-seconds against a quarter of that to go to a page in an open tab: the suite opens one of each kind
-    per worker instead of one per test."""
-    if tab.url.startswith(("http:", "file:")):
-        tab.evaluate("() => { try { localStorage.clear(); sessionStorage.clear() } catch (e) {} }")
-    tab.context.clear_cookies()
-    tab.goto("about:blank")
-    tab.set_viewport_size(size)
-    tab.emulate_media(color_scheme="light")
-    tab.mouse.move(0, 0)
-    return tab
+class Tab:
+    """One tab kept open for a whole test run (a pytest-xdist worker's), handed to each test as new by `fresh()`.
+    A tab opened in Chromium costs a new renderer process, about 0.8 CPU-seconds, against a quarter of that to go
+    to a page in an open tab: the suite keeps one of each kind (desktop, phone) per worker instead of one per test."""
+
+    def __init__(self, browser, size: dict, **options) -> None:
+        self.context = browser.new_context(viewport=size, **options)
+        self.size = size
+        self.sites: set[str] = set()  # every site the tab has been on, to clear their storage
+        self._open()
+
+    def _open(self) -> None:
+        self.tab = self.context.new_page()
+        self.tab.on("framenavigated", self._seen)
+        self.devtools = self.context.new_cdp_session(self.tab)
+
+    def _seen(self, frame) -> None:
+        parts = urlsplit(frame.url)
+        if frame.parent_frame is None and parts.scheme in ("http", "https", "file"):
+            self.sites.add(f"{parts.scheme}://{parts.netloc}")
+
+    def fresh(self):
+        """The tab as good as new: what every site it was on stored cleared (the palette and tabs Material
+        remembers), no cookies, a blank page (its search worker ends), its own size, the light scheme, the pointer
+        at the corner. Session storage, the tab's own, stays: Material keeps only its "outdated version" banner
+        there. A tab a test closed or crashed is replaced."""
+        from playwright.sync_api import Error
+
+        try:
+            self._reset()
+        except Error:
+            if not self.tab.is_closed():
+                self.tab.close()
+            self._open()
+            self._reset()
+        return self.tab
+
+    def _reset(self) -> None:
+        tab = self.tab
+        # Through Chromium's DevTools, not a script in the page: a test may end during a navigation, when a page
+        # runs no script.
+        for site in self.sites:
+            self.devtools.send("Storage.clearDataForOrigin", {"origin": site, "storageTypes": "all"})
+        self.sites.clear()
+        self.context.clear_cookies()
+        tab.goto("about:blank")
+        tab.set_viewport_size(self.size)
+        tab.emulate_media(color_scheme="light")
+        tab.mouse.move(0, 0)
+
+    def close(self) -> None:
+        self.context.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
