@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]

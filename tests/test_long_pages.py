@@ -7,6 +7,7 @@ made small so that it splits; nothing here depends on the real article's data.""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -49,6 +50,7 @@ def html(project: Path, url: str) -> str:
     return (project / "site" / url / "index.html").read_text(encoding="utf-8")
 
 
+@functools.cache  # a part's page, parsed once however many anchors moved to it
 def ids(project: Path, url: str) -> set[str]:
     return parse(project / "site" / url / "index.html").ids
 

@@ -19,7 +19,7 @@ import pytest
 from helpers.emptiness import emptiness
 from helpers.fuller import fuller_fixture, write_data
 from helpers.html import elements
-from helpers.project import ROOT, build_site, copy_project
+from helpers.project import build_site, copy_project
 from sitegen.errors import DataError
 from sitegen.pipeline import load_model
 from sitegen.render import render_pages
@@ -233,8 +233,8 @@ def test_a_pictured_congress_without_its_place_is_one_error_line(fixture_folder,
         pages_of(values, folder, tmp_path)
 
 
-def test_this_sites_own_pages_have_nothing_empty():
-    pages = {path: page.text() for path, page in render_pages(load_model(ROOT / "data")).items()}
+def test_this_sites_own_pages_have_nothing_empty(model):
+    pages = {path: page.text() for path, page in render_pages(model).items()}
     assert {path: found for path, text in pages.items() if (found := emptiness(text))} == {}
 
 
