@@ -64,10 +64,15 @@ def test_nfc_and_nfd_fold_alike(fold):
     )
 
 
+# Queries of the tests below, not of the list: they ask more of an answer than its page.
+ASKED = {"": ["nhiemm", "nhiem", "trấn"], "en": ["villages", "does", "quyeets"]}
+
+
 @pytest.fixture(scope="module")
 def ranked(desktop_tab, server, site) -> dict[tuple[str, str], dict]:
-    """(edition, query) → Material's worker's answer, for every query of the list: one page, one evaluate."""
-    jobs = [(name, [row["query"] for row in QUERIES if edition(row) == name]) for name in ("", "en")]
+    """(edition, query) → Material's worker's answer, for every query of the list and the tests' own (ASKED):
+    one page, one evaluate."""
+    jobs = [(name, [row["query"] for row in QUERIES if edition(row) == name] + ASKED[name]) for name in ("", "en")]
     answers = run_worker(desktop_tab.fresh(), server, site, jobs)
     return {
         (name, query): result
@@ -103,9 +108,9 @@ def test_every_class_is_tested_in_both_editions():
         assert (name, "") in classes and (name, "en") in classes, name
 
 
-def test_telex_residue_is_decoded_only_into_words_of_the_index(page, server, site):
+def test_telex_residue_is_decoded_only_into_words_of_the_index(ranked):
     # "villages" and "does" end in Telex tone keys, but the index has no "villagé" or "dóe": they stay English.
-    villages, does, quyeets = run_worker(page, server, site, [("en", ["villages", "does", "quyeets"])])[0]["results"]
+    villages, does, quyeets = (ranked[("en", query)] for query in ("villages", "does", "quyeets"))
     assert villages["pages"] and all(term.isascii() for term in villages["terms"]), villages["terms"]
     assert all(term.isascii() for term in does["terms"]), does["terms"]
     assert "quyết" in quyeets["terms"]
@@ -117,49 +122,40 @@ def test_a_question_never_puts_the_whole_article_first(ranked):
             assert ranked[(edition(row), row["query"])]["pages"][:1] != ["nguon/"], row["query"]
 
 
-def test_typo_matches_rank_below_exact_ones(page, server, site):
-    typo, exact = run_worker(page, server, site, [("", ["nhiemm", "nhiem"])])[0]["results"]
+def test_typo_matches_rank_below_exact_ones(ranked):
+    typo, exact = ranked[("", "nhiemm")], ranked[("", "nhiem")]
     assert typo["pages"] and typo["pages"][0] == exact["pages"][0]
 
 
 # Typed into the real search box, one per behaviour.
 
 
-@pytest.fixture
-def fresh(page):
-    def open_page(url: str):
-        page.goto(url)
-        return page
-
-    return open_page
-
-
-def test_typed_without_marks_finds_and_highlights_the_words(fresh, server):
-    page = fresh(server + "/")
+def test_typed_without_marks_finds_and_highlights_the_words(page, server):
+    page.goto(server + "/")
     assert type_query(page, server, "quyet thang")[:1] == ["dai-hoi-diem/"]
     marks = page.locator(".md-search-result mark").all_inner_texts()
     assert any(mark.lower() in ("quyết", "thắng") for mark in marks), marks
 
 
-def test_typed_synonym_finds_the_page(fresh, server):
-    page = fresh(server + "/")
+def test_typed_synonym_finds_the_page(page, server):
+    page.goto(server + "/")
     assert type_query(page, server, "thieu sot")[:1] == ["han-che/"]
 
 
-def test_typed_code_in_any_spelling_finds_the_document(fresh, server):
-    page = fresh(server + "/")
+def test_typed_code_in_any_spelling_finds_the_document(page, server):
+    page.goto(server + "/")
     assert "van-ban/" in type_query(page, server, "hd93")[:3]
 
 
-def test_typed_english_query_stays_in_the_english_edition(fresh, server):
-    page = fresh(server + "/en/")
+def test_typed_english_query_stays_in_the_english_edition(page, server):
+    page.goto(server + "/en/")
     pages = type_query(page, server, "flaws")
     assert pages[:1] == ["en/han-che/"], pages
     assert all(path.startswith("en/") for path in pages), pages
 
 
-def test_keyboard_opens_a_result_and_the_page_marks_folded_and_decoded_words(fresh, server):
-    page = fresh(server + "/")
+def test_keyboard_opens_a_result_and_the_page_marks_folded_and_decoded_words(page, server):
+    page.goto(server + "/")
     assert type_query(page, server, "quyeets thawngs")[:1] == ["dai-hoi-diem/"]
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
@@ -168,16 +164,16 @@ def test_keyboard_opens_a_result_and_the_page_marks_folded_and_decoded_words(fre
     assert {"quyết", "thắng"} <= marks, marks
 
 
-def test_result_shows_page_and_section_titles(fresh, server):
-    page = fresh(server + "/")
+def test_result_shows_page_and_section_titles(page, server):
+    page.goto(server + "/")
     type_query(page, server, "kiem nhiem")
     titles = page.locator(".md-search-result__article h1, .md-search-result__article h2").all_inner_texts()
     assert "Hạn chế, khuyết điểm" in titles
     assert any("kiêm nhiệm" in title for title in titles)
 
 
-def test_a_word_matched_in_several_forms_is_marked_once(fresh, server):
-    page = fresh(server + "/")
+def test_a_word_matched_in_several_forms_is_marked_once(page, server):
+    page.goto(server + "/")
     type_query(page, server, "dan toc thieu so")
     shown = page.locator(".md-search-result")
     assert "k>" not in shown.inner_text()
@@ -199,9 +195,9 @@ def test_the_landing_page_is_told_the_words_as_it_writes_them(ranked, query, spe
     assert spelt <= set(ranked[("", query)]["terms"])
 
 
-def test_the_landing_page_marks_what_a_search_without_marks_found(fresh, server, ranked):
+def test_the_landing_page_marks_what_a_search_without_marks_found(page, server, ranked):
     terms = " ".join(ranked[("", "quyet thang")]["terms"] + ranked[("", "ngày 12 tháng 1")]["terms"])
-    page = fresh(server + "/dai-hoi-diem/?h=" + terms)
+    page.goto(server + "/dai-hoi-diem/?h=" + terms)
     marks = highlighted_words(page)
     assert "quyết" in marks and "12/01/2024" in marks, marks
 
@@ -232,30 +228,29 @@ def test_no_result_passes_on_an_internal_word(ranked):
     assert internal == {}
 
 
-def test_words_typed_with_marks_are_marked_with_those_marks_only(fresh, server):
-    page = fresh(server + "/")
+def test_words_typed_with_marks_are_marked_with_those_marks_only(page, server):
+    page.goto(server + "/")
     type_query(page, server, "mặt trận")
     marks = {mark.lower() for mark in page.locator(".md-search-result mark").all_inner_texts() if mark.strip()}
     # "mặt trận", not "trấn" (thị trấn) nor "trang"
     assert {mark for mark in marks if folded(mark) in ("mat", "tran")} == {"mặt", "trận"}, marks
 
 
-def test_a_word_typed_with_marks_ranks_pages_that_hold_it_so_first(server, site, page):
-    (answer,) = run_worker(page, server, site, [("", ["trấn"])])
-    top = answer["results"][0]["pages"][:3]
+def test_a_word_typed_with_marks_ranks_pages_that_hold_it_so_first(ranked, site):
+    top = ranked[("", "trấn")]["pages"][:3]
     assert top and all("trấn" in (site / path / "index.html").read_text(encoding="utf-8").lower() for path in top), top
 
 
-def test_a_word_being_typed_marks_no_function_word_it_only_starts(fresh, server):
-    page = fresh(server + "/")
+def test_a_word_being_typed_marks_no_function_word_it_only_starts(page, server):
+    page.goto(server + "/")
     type_query(page, server, "hiep thuong cu")
     marks = {mark.lower() for mark in page.locator(".md-search-result mark").all_inner_texts()}
     assert "cử" in marks and "của" not in marks, marks
 
 
-def test_the_landing_page_marks_only_words_it_holds_whole(fresh, server):
+def test_the_landing_page_marks_only_words_it_holds_whole(page, server):
     # Material's highlighter marks a word of ?h= anywhere, inside other words too ("tran" in "Trang").
-    page = fresh(server + "/dai-hoi-diem/?h=tran thi quyết 12/01/2024")
+    page.goto(server + "/dai-hoi-diem/?h=tran thi quyết 12/01/2024")
     assert highlighted_words(page) == {"quyết", "12/01/2024"}
     assert page.evaluate("new URL(location.href).searchParams.get('h')") == "quyết 12/01/2024"
 
