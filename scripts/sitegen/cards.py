@@ -15,7 +15,7 @@ import hashlib
 import io
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .languages import editions
 from .numerals import in_language
@@ -200,13 +200,13 @@ def page_cards(pages: dict[str, PageFile | bytes], model: Any, folder: Path | No
         # A part of a long page (parts.py) shows that page's card: drawn once, not once a part.
         page = page_file.meta.get("part_of") or page.removesuffix(".md")
         file = "assets/cards/" + editions().page_file(page + ".md", lang).removesuffix(".md") + ".png"
-        shown = pages[editions().page_file(page + ".md", lang)]
-        shown_meta = shown.meta if isinstance(shown, PageFile) else {}
+        if file in alts:
+            out[path] = page_file.with_meta(card=f"assets/cards/{page}.png", card_alt=alts[file])
+            continue
+        shown_meta = cast(PageFile, pages[editions().page_file(page + ".md", lang)]).meta
         edition = filters[lang]
         title = edition.tr(site, "name") if page == "index" else str(shown_meta.get("title", ""))
-        if file in out:
-            alt = alts[file]
-        elif page in figures:
+        if page in figures:
             figure = model.figure(figures[page])
             written, label = in_language(figure["written"], lang), edition.tr(figure, "label")
             # the day the figure holds for, in the edition's form: "Đến ngày 26/4/2024", "As of 26 April 2024"
@@ -217,7 +217,6 @@ def page_cards(pages: dict[str, PageFile | bytes], model: Any, folder: Path | No
             description = str(shown_meta.get("description", ""))
             png = card(folder, edition.tr(site, "short_name"), title, "", description)
             alt = f"{title} — {description}" if description else title
-        if file not in out:
-            out[file], alts[file] = png, alt
+        out[file], alts[file] = png, alt
         out[path] = page_file.with_meta(card=f"assets/cards/{page}.png", card_alt=alt)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,21 +127,19 @@ def with_defaults(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, A
     for name, sub in schema["properties"].items():
         if name not in values:
             filled[name] = [] if sub.get("type") == "array" else {}
-            continue
-        if sub.get("type") == "object" and "properties" in sub:  # the article: its defaults, its publication date
-            defaults = {key: prop["default"] for key, prop in sub["properties"].items() if "default" in prop}
-            read = {key: parse_date(values[name][key]) for key in date_fields(sub["properties"]) if key in values[name]}
-            filled[name] = {**defaults, **values[name], **read}
-            continue
-        if sub.get("type") != "array":
-            continue
-        properties = sub["items"]["properties"]
-        defaults = {key: prop["default"] for key, prop in properties.items() if "default" in prop}
-        dates = date_fields(properties)
-        filled[name] = [
-            {**defaults, **entry, **{key: parse_date(entry[key]) for key in dates if key in entry}} for entry in values[name]
-        ]
+        elif sub.get("type") == "object" and "properties" in sub:  # the article, the site: one entry
+            filled[name] = _filler(sub["properties"])(values[name])
+        elif sub.get("type") == "array":
+            fill = _filler(sub["items"]["properties"])
+            filled[name] = [fill(entry) for entry in values[name]]
     return filled
+
+
+def _filler(properties: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """What fills an entry of these properties: the schema's defaults under it, its dates read."""
+    defaults = {key: prop["default"] for key, prop in properties.items() if "default" in prop}
+    dates = date_fields(properties)
+    return lambda entry: {**defaults, **entry, **{key: parse_date(entry[key]) for key in dates if key in entry}}
 
 
 def build_model(dataset: Dataset, article: Article, schema: dict[str, Any]) -> Model:

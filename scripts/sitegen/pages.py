@@ -238,15 +238,6 @@ def _topic_anchor(model: Any, topic: str, statements: list[Entry]) -> tuple[str,
     return (section.get("anchor", section["id"]),)
 
 
-def _province(model: Any) -> Callable[[Entry], str]:
-    """A place's group: the place at the top of its tree (its province)."""
-    tops: dict[str, str] = {}
-    for place in _tree(model):
-        parent = place.get("parent")
-        tops[place["id"]] = tops[parent] if parent in tops else place["id"]
-    return lambda place: tops[place["id"]]
-
-
 # Vietnamese alphabetical order: Ă and Â after A, Đ after D, and so on; a letter's tone is not a letter of its own.
 ALPHABET = "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -417,7 +408,11 @@ PAGES: tuple[Page, ...] = (
         section="tra-cuu",
         shown=places,
         listings=(
-            Listing("places", lambda model: list(_tree(model)), group=_province),
+            Listing(
+                "places",
+                lambda model: list(_tree(model)),
+                group=lambda model: lambda place: model.place_chain(place["id"])[0]["id"],  # its province
+            ),
             Listing(
                 "units",
                 lambda model: model.units.get("list", []),

@@ -22,10 +22,8 @@ from .model import Model
 SCRIPTS = Path(__file__).with_name("search")  # the JavaScript the worker runs for search
 SOURCES = ("fold.js", "lunr-vi.js")  # in this order: lunr-vi.js uses fold.js's functions
 MINIFIED = SCRIPTS / "worker.min.js"  # terser's output of SOURCES, kept in the repository like Material's bundle
-WORKER_FOLDER = "assets/javascripts/lunr/min"
-WORDS = re.compile(
-    r"[^\W\d_]+( [^\W\d_]+)*"
-)  # words of letters, apart by single spaces  # where Material's worker loads lunr.<lang>.min.js from
+WORKER_FOLDER = "assets/javascripts/lunr/min"  # where Material's worker loads lunr.<lang>.min.js from
+WORDS = re.compile(r"[^\W\d_]+( [^\W\d_]+)*")  # words of letters, apart by single spaces
 
 
 def search_lang(locale: str) -> str:
