@@ -51,9 +51,11 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def timed(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
-    return time.perf_counter() - start
+    """A command's wall seconds (build_run); one that fails stops the benchmark."""
+    run = build_run(command, cwd)
+    if not run["ok"]:
+        sys.exit(f"{' '.join(command[2:])} failed (exit {run['status']}) in {cwd}")
+    return run["wall"]
 
 
 def build_overhead(rounds: int) -> dict:
@@ -301,11 +303,11 @@ def default_search(project: Path, site: Path) -> dict:
 PAIRED_FACTORS = (100, 1000)  # the sizes whose whole builds are compared with plain Material's, side by side
 
 
-def build_run(command: list[str], cwd: Path | None = None, env: dict[str, str] = ENV) -> dict:
+def build_run(command: list[str], cwd: Path | None = None) -> dict:
     """One whole command as a separate process: wall and CPU seconds (its own and its children's), peak memory
     (MiB, the largest process), exit status."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     code = os.waitstatus_to_exitcode(status)
     return {
@@ -329,15 +331,18 @@ def plain_config(project: Path) -> Path:
     return config
 
 
-def paired(project: Path, pairs: int) -> dict:
+def paired(project: Path, pairs: int, first: dict) -> dict:
     """This site's whole build with no cards cached (cold), then cached (warm), each beside plain Material on
     the same Markdown, alternating (cold, plain, warm, plain) so that the machine's drift hits both alike: the
-    medians of the ratios, in CPU time (steadier on a shared machine) and wall time."""
+    medians of the ratios, in CPU time (steadier on a shared machine) and wall time. ``first``: the cold build
+    just made of the fresh project, the first round's (at 1000x a build takes minutes)."""
     plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config(project)), "-d", str(project / "plain")]
-    runs: dict[str, list[dict]] = {"cold": [], "plain_cold": [], "warm": [], "plain_warm": []}
-    for _ in range(pairs):
-        shutil.rmtree(project / ".cache", ignore_errors=True)  # the cards' cache (the plugin's cache_dir)
-        for name, command in (("cold", OURS), ("plain_cold", plain), ("warm", OURS), ("plain_warm", plain)):
+    runs: dict[str, list[dict]] = {"cold": [first], "plain_cold": [], "warm": [], "plain_warm": []}
+    for round_ in range(pairs):
+        if round_:
+            shutil.rmtree(project / ".cache", ignore_errors=True)  # the cards' cache (the plugin's cache_dir)
+            runs["cold"].append(build_run(OURS, project))
+        for name, command in (("plain_cold", plain), ("warm", OURS), ("plain_warm", plain)):
             runs[name].append(build_run(command, project))
     ratio = lambda ours, key: round(  # noqa: E731
         statistics.median(o[key] / p[key] for o, p in zip(runs[ours], runs[f"plain_{ours}"])), 3
@@ -367,6 +372,7 @@ def scale(factors: list[int], pairs: int) -> dict:
             data = synthetic_data(factor, Path(tmp) / f"data{factor}") if factor > 1 else ROOT / "data"
             project = copy_project(Path(tmp) / f"project{factor}", data=data)
             first = build_run(OURS, project)
+            ratios = paired(project, pairs, first) if factor in PAIRED_FACTORS else None  # right after the first build
             pages = [page for page in (project / "site").rglob("index.html") if "assets" not in page.parts]
             largest = max(pages, key=lambda path: path.stat().st_size)
             row = {
@@ -380,8 +386,8 @@ def scale(factors: list[int], pairs: int) -> dict:
                 "pages": len(pages),
                 "search": worker_ready(project / "site", SCALE_QUERIES),
             }
-            if factor in PAIRED_FACTORS:
-                row["ratios"] = paired(project, pairs)
+            if ratios is not None:
+                row["ratios"] = ratios
             row["search_default"] = default_search(project, Path(tmp) / f"default{factor}")
             rows.append(row)
             print(json.dumps(row), file=sys.stderr, flush=True)  # what a run stopped midway has measured
