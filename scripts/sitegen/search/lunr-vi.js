@@ -668,29 +668,31 @@ lunr.Index.prototype.search = function (query) {
   // The site's name (the home page's title) says what every page is about, never what one page is for: a
   // word of it earns no page its title's or purpose's credit.
   const home = results.find(result => result.ref === "");
-  const name = ({ inside }) => !!home && inside.every((i, k) => home.at[i] && home.at[i].title.size &&
+  const naming = ({ inside }) => !!home && inside.every((i, k) => home.at[i] && home.at[i].title.size &&
     (!k || [...home.at[i - 1].ends].some(p => p >= TITLE && home.at[i].starts.has(p + 1))));
+  for (const group of groups) group.name = naming(group);  // once a query, not once a result
   for (const result of results) {
     const at = result.at, next = result.next, text = lowerText(this, result.ref), page = pages[result.page];
     // Function words count where they are part of a phrase of the query.
     const joined = result.joined = units.map((unit, i) => !!at[i] && (!unit.stop || next[i] || next[i - 1]));
+    const typed = units.map((unit, i) => !!at[i] && typedIn(unit, at[i], text));  // each looks through the text
     const title = new Set();
     let covered = 0, pairs = 0, exact = 0;
     units.forEach((unit, i) => {
       if (!joined[i]) return;
       at[i].title.forEach(p => title.add(p));
       pairs += next[i] && !unit.stop && !units[i + 1].stop ? 1 : 0;
-      exact += typedIn(unit, at[i], text) ? 1 : 0;
+      exact += typed[i] ? 1 : 0;
     });
     // A word of its page's title or purpose counts in each section of the page, whether the section holds it
     // or not; of its title (what the page is named for), half as much again.
     for (const group of groups) {
       const { inside, weight } = group;
-      if (!name(group) && inside.every(i => page.purpose[i])) covered += weight * (inside.every(i => page.named[i]) ? 1.5 : 1);
+      if (!group.name && inside.every(i => page.purpose[i])) covered += weight * (inside.every(i => page.named[i]) ? 1.5 : 1);
       // A word the last one typed only starts ("mean" in "meaning") counts half: it may be another word; so
       // does a word typed with its marks that the section holds only with others (trấn for trận).
       else if (inside.every((i, k) => at[i] && (!k || next[i - 1]))) {
-        covered += inside.every(i => at[i].whole) && inside.every(i => typedIn(units[i], at[i], text)) ? weight : weight / 2;
+        covered += inside.every(i => at[i].whole && typed[i]) ? weight : weight / 2;
       }
     }
     result.covered = covered;
@@ -721,7 +723,7 @@ lunr.Index.prototype.search = function (query) {
   // counts as found, and each word of the page at those positions that is one of its spellings (synonyms,
   // decoded words, the page's own marks). A function word found apart from the query's other words is left out
   // (never marked, never in ?h=).
-  const v = vocabularyOf(this), spells = units.map(unit => new Set(unit.spell));
+  const v = vocabularyOf(this), spells = units.map(unit => new Set(unit.spell)), labels = units.map(unit => labelsOf([unit]));
   for (const result of results) {
     const metadata = result.matchData.metadata, kept = {};
     units.forEach((unit, i) => {
@@ -731,7 +733,7 @@ lunr.Index.prototype.search = function (query) {
         (fields[field] = fields[field] || new Set()).add(position);
         if (spells[i].has(word)) kept[word] = kept[word] || {};
       }
-      for (const label of labelsOf([unit])) kept[label] = kept[label] || {};
+      for (const label of labels[i]) kept[label] = kept[label] || {};
     });
     // (A match's keys are all the query's: the positions kept replace them whole.)
     result.matchData.metadata = {};
