@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.browser import DESKTOP, PHONE
 from helpers.html import elements
 from helpers.project import nav_pages
 
@@ -71,7 +72,7 @@ class Traffic:
 
 @pytest.fixture(scope="module")
 def visit(browser, server, axe_source):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     # axe in every page as it starts, handed to Chromium once: ~0.15 CPU-s a page less than sending it each time
     context.add_init_script(axe_source)
     page = context.new_page()
@@ -80,7 +81,7 @@ def visit(browser, server, axe_source):
     def run(path: str) -> dict:
         traffic.failed.clear()
         page.emulate_media(color_scheme="light")
-        page.set_viewport_size({"width": 1280, "height": 900})
+        page.set_viewport_size(DESKTOP)
         served = page.goto(f"{server}/{path}", wait_until="load").text()
         initial = [m["_text"].strip() for m in elements(served, "div") if m.get("class") == "md-search-result__meta"][0]
         page.wait_for_function(SEARCH_READY, arg=initial, polling="raf")
@@ -89,7 +90,7 @@ def visit(browser, server, axe_source):
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
         dark = page.evaluate(AXE_RUN, COLOUR_RULES)
-        page.set_viewport_size({"width": 360, "height": 780})
+        page.set_viewport_size(PHONE)
         width = page.evaluate("document.documentElement.scrollWidth")
         traffic.settle()
         return {"light": light, "dark": dark, "failed": list(traffic.failed), "phone_width": width}
@@ -117,7 +118,7 @@ def test_no_request_leaves_the_site_even_while_searching(visit, server):
     run, traffic = visit
     run("")
     page = traffic.page
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
     page.locator("input[data-md-component=search-query]").first.click()
     page.keyboard.type("Quyết")
     page.wait_for_selector(".md-search-result__item")

@@ -10,6 +10,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
+from helpers.browser import PHONE
 from helpers.html import elements
 from helpers.project import ROOT
 
@@ -102,7 +103,7 @@ def measured(phone_tab, server, table_pages):
     found: dict[tuple[int, str], dict] = {}
     page = phone_tab.fresh()
     for path in table_pages:
-        page.set_viewport_size({"width": 360, "height": 780})
+        page.set_viewport_size(PHONE)
         page.goto(f"{server}/{path}")
         for width in (360, 600):  # the same page, laid out again at each width
             page.set_viewport_size({"width": width, "height": 780})
