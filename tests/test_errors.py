@@ -5,8 +5,11 @@ pages as the clean data."""
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 import shutil
+import types
 from pathlib import Path
 
 import pytest
@@ -136,3 +139,38 @@ def test_a_search_source_edited_without_minifying_stops_the_build_in_one_line(da
     assert len(err.splitlines()) == 1, err
     assert "worker.min.js" in err and "older than its sources" in err and "minify_search.py" in err
     assert not (tmp_path / "docs").exists()
+
+
+ODD_VALUES = ["", " ", "x\n", "12345\n", "1/1/2024\n", "p1\n", "abc", "Đ", 1.5, -1, 0, True, None, [], {}, 10**20, [1, 1.0]]
+
+
+def test_the_compiled_schema_passes_no_data_jsonschema_refuses():
+    # jsonschema-rs answers "passes?" first (validate._passes), jsonschema words the errors: a yes from the fast
+    # one must never let through data the worded one refuses. Odd values put in random places of the fixture data.
+    import random
+
+    from sitegen.loader import load_dataset
+    from sitegen.validate import _passes, _validator_class, collection_ids, inlined, load_schema
+
+    schema = load_schema()
+    base = load_dataset(SYNTHETIC).values
+    spots: list[tuple] = []
+    walk = [((), base)]
+    while walk:
+        path, value = walk.pop()
+        children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, child in children:
+            spots.append((*path, key))
+            walk.append(((*path, key), child))
+    chance = random.Random(2024)
+    refused = 0
+    for _ in range(200):
+        values = copy.deepcopy(base)
+        *parents, last = chance.choice(spots)
+        holder = functools.reduce(lambda value, key: value[key], parents, values)
+        holder[last] = chance.choice(ODD_VALUES)
+        ids = collection_ids(types.SimpleNamespace(values=values), schema)
+        worded = next(iter(_validator_class(ids)(inlined(schema)).iter_errors(values)), None)
+        refused += worded is not None
+        assert worded is None or not _passes(values, schema, ids), (parents, last, holder[last], worded.message)
+    assert refused > 100  # the odd values were odd enough to be refused, mostly

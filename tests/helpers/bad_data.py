@@ -110,6 +110,11 @@ def unknown_reference(d):
     return f"events.yml, line {line}, events[0].place"
 
 
+def id_a_list(d):
+    line = edit(d / "figures.yml", "  - id: xa\n", "  - id: [xa, xb]\n")
+    return f"figures.yml, line {line}, figures[0].id"
+
+
 def duplicate_key(d):
     line = edit(d / "lessons.yml", "    title: ", "    title: x\n    title: ")
     return f"lessons.yml, line {line + 1}"
@@ -390,6 +395,7 @@ CASES = {
     "nan": (nan_percent, "not a finite number"),
     "infinity": (infinite_value, "not a finite number"),
     "unknown-reference": (unknown_reference, "did you mean 'thu-nghiem'"),
+    "id-a-list": (id_a_list, "this is a list"),
     "duplicate-key": (duplicate_key, "the key 'title' appears twice"),
     "collection-twice": (collection_twice, "figures-old.yml"),
     "english-missing": (english_missing, "the English beside 'title'"),
