@@ -113,7 +113,7 @@ def dataset_json(values: dict[str, Any]) -> bytes:
 
 def export_files(model: Model, schema_file: Path) -> dict[str, bytes]:
     # The YAML files as written, in NFC with LF line ends and no byte order mark, like everything the site shows.
-    files = {f"{FOLDER}/{name}": text.encode("utf-8") for name, text in sorted(model.texts.items())}
+    files = {f"{FOLDER}/{name}": text for name, text in sorted(model.texts.items())}
     files[f"{FOLDER}/schema.json"] = schema_file.read_bytes()
     files[f"{FOLDER}/du-lieu.json"] = dataset_json(model.as_written)
     files[f"{FOLDER}/so-lieu.csv"] = figures_csv(model).encode("utf-8")

@@ -21,7 +21,7 @@ class Model:
     data: dict[str, Any]  # the checked data, with the schema's defaults filled in and its dates read (dates.Date)
     as_written: dict[str, Any]  # the data exactly as the YAML files give it (NFC), without defaults
     files: dict[str, str]  # collection → the data file that holds it
-    texts: dict[str, str]  # data file → its text as read (NFC, LF, no BOM): the downloads
+    texts: dict[str, bytes]  # data file → its text as read (NFC, LF, no BOM), UTF-8: the downloads
     ignored: list[str]  # editor leftovers beside the data files
     article: Article
     computed: tuple[Computed, ...]
