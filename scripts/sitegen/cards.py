@@ -151,8 +151,9 @@ def draw_card(site_name: str, title: str, figure: str, label: str, when: str = "
         draw.text((left, y), line, font=title_font, fill=INK)
         y += int(size * 1.25)
     out = io.BytesIO()
-    # flat colours: a small palette PNG; the fast octree quantizer is 3x quicker than the default here
-    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
+    # flat colours: a small palette PNG; the fast octree quantizer is 3x quicker than the default here. zlib's
+    # default level, not optimize: half the time a card takes (25 against 54 ms) for ~2 kB more (14.6 against 12.5)
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, "PNG")
     return out.getvalue()
 
 
