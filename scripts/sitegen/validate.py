@@ -205,9 +205,9 @@ def _passes(values: dict[str, Any], schema: dict[str, Any], ids: dict[str, set[s
     import jsonschema_rs
 
     keyword = type("XRef", (_XRef,), {"ids": ids})  # a class per call: the ids are this data's
-    try:
-        return jsonschema_rs.Draft202012Validator(schema, keywords={"x-ref": keyword}).is_valid(values)
-    except ValueError:  # a value JSON has no type for (a date, a set); jsonschema names it
+    try:  # offline: a $ref to the web is never fetched (jsonschema, asked next, does not fetch either)
+        return jsonschema_rs.Draft202012Validator(schema, keywords={"x-ref": keyword}, offline=True).is_valid(values)
+    except (ValueError, jsonschema_rs.ReferencingError):  # a value JSON has no type for (a date); jsonschema names it
         return False
 
 
