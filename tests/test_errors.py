@@ -124,6 +124,22 @@ def test_a_misspelt_field_in_the_schemas_x_verbatim_is_named_not_ignored(tmp_pat
     assert "schema.json" in str(error.value) and "'datee' is not a field of events entries" in str(error.value)
 
 
+def test_x_verbatim_anywhere_but_on_a_collections_entries_is_named_not_ignored(tmp_path):
+    """x-verbatim is read on the entries of a list collection only: put elsewhere, it would check nothing."""
+    from sitegen.errors import DataError
+    from sitegen.validate import SCHEMA_FILE
+
+    schema = tmp_path / "schema.json"
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    moved = text.replace('"x-verbatim": ["date", "date_words"],', "", 1)
+    moved = moved.replace('"title": {', '"title": {"x-verbatim": ["date", "date_words"], ', 1)
+    assert moved.count("x-verbatim") == text.count("x-verbatim")
+    schema.write_text(moved, encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        pipeline.load_model(SYNTHETIC, schema_file=schema)
+    assert "schema.json" in str(error.value) and "x-verbatim is read only on the entries" in str(error.value)
+
+
 def test_a_search_source_edited_without_minifying_stops_the_build_in_one_line(data, tmp_path, capsys, monkeypatch):
     """A developer who edits the search worker's source and forgets scripts/minify_search.py is told so."""
     from sitegen import search_scripts

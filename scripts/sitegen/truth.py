@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -34,51 +33,6 @@ def written_in(value: str, texts: list[str]) -> bool:
         return False
     pattern = re.compile(r"\s?[-\u2010\u2011\u2013\u2014]\s?".join(map(re.escape, RANGE_DASH.split(value))))
     return any(pattern.search(text) for text in texts)
-
-
-def _verbatim_class(article: Article) -> Any:
-    """This project's keyword x-verbatim, on an entry: the fields it names are written, as they are, in the
-    article paragraphs that the entry's sources cite. The shape was checked before, so this validator knows
-    only x-verbatim, and `properties` and `items` to reach it: they descend only into the parts of the schema
-    that hold an x-verbatim (written there, not behind a $ref), so the data is walked once, not field by field."""
-    import jsonschema
-
-    holds: dict[int, bool] = {}
-
-    def has_verbatim(node: Any) -> bool:
-        if id(node) not in holds:
-            if isinstance(node, dict):
-                holds[id(node)] = "x-verbatim" in node or any(has_verbatim(value) for value in node.values())
-            else:
-                holds[id(node)] = isinstance(node, list) and any(has_verbatim(value) for value in node)
-        return holds[id(node)]
-
-    def properties(validator: Any, properties: dict[str, Any], instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
-        if isinstance(instance, dict):
-            for name, sub in properties.items():
-                if name in instance and has_verbatim(sub):
-                    yield from validator.descend(instance[name], sub, path=name, schema_path=name)
-
-    def items(validator: Any, items: dict[str, Any], instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
-        if isinstance(instance, list) and has_verbatim(items):
-            for index, item in enumerate(instance):
-                yield from validator.descend(item, items, path=index)
-
-    def x_verbatim(validator: Any, fields: list[str], entry: Any, schema: dict[str, Any]) -> Iterator[Any]:
-        cited = [article.paragraph(source["paragraph"]) for source in entry.get("sources", [])]
-        texts = [paragraph.text for paragraph in cited if paragraph is not None]
-        for field in fields:
-            if field in entry and not written_in(str(entry[field]), texts):
-                yield jsonschema.ValidationError(
-                    f"{str(entry[field])!r} is not written so in the cited paragraphs "
-                    f"({', '.join(p.id for p in cited if p is not None)})",
-                    path=(field,),
-                )
-
-    return jsonschema.validators.create(
-        meta_schema=jsonschema.Draft202012Validator.META_SCHEMA,
-        validators={"properties": properties, "items": items, "x-verbatim": x_verbatim},
-    )
 
 
 def closest_passage(article: Article, text: str) -> tuple[str, str]:
@@ -120,9 +74,25 @@ def check_quotes(dataset: Dataset, article: Article) -> None:
 
 
 def check_verbatim(dataset: Dataset, schema: dict[str, Any], article: Article) -> None:
-    error = next(_verbatim_class(article)(schema).iter_errors(dataset.values), None)
-    if error is not None:
-        raise EntryError(tuple(error.absolute_path), error.message, "the value as the article writes it")
+    """This project's keyword x-verbatim, on the entries of a list collection (``properties.<name>.items``, the one
+    place validate.load_schema allows it): the fields it names are written, as they are, in the article paragraphs
+    that the entry's sources cite. The first entry that is not, in the schema's order of collections."""
+    for name, sub in schema["properties"].items():
+        fields = sub.get("items", {}).get("x-verbatim", [])
+        entries = dataset.values.get(name)
+        if not fields or not isinstance(entries, list):
+            continue
+        for index, entry in enumerate(entries):
+            cited = [article.paragraph(source["paragraph"]) for source in entry.get("sources", [])]
+            texts = [paragraph.text for paragraph in cited if paragraph is not None]
+            for field in fields:
+                if field in entry and not written_in(str(entry[field]), texts):
+                    raise EntryError(
+                        (name, index, field),
+                        f"{str(entry[field])!r} is not written so in the cited paragraphs "
+                        f"({', '.join(p.id for p in cited if p is not None)})",
+                        "the value as the article writes it",
+                    )
 
 
 def check_article_meta(dataset: Dataset, article: Article) -> None:

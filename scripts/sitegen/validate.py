@@ -27,6 +27,14 @@ SCHEMA_FILE = Path(__file__).with_name("schema.json")  # the schema of the data 
 
 def load_schema(path: Path = SCHEMA_FILE) -> dict[str, Any]:
     schema = json.loads(path.read_text(encoding="utf-8"))
+    misplaced = next(_keyword_places(schema, "x-verbatim", ("properties", "*", "items")), None)
+    if misplaced is not None:  # anywhere else truth.check_verbatim would never read it
+        raise DataError(
+            path.name,
+            ".".join(misplaced),
+            "x-verbatim is read only on the entries of a list collection",
+            "x-verbatim under properties.<collection>.items",
+        )
     for name, sub in schema["properties"].items():  # a misspelt field would switch truth.py's check off unseen
         entry = sub.get("items", {}) if isinstance(sub, dict) else {}
         unknown = [field for field in entry.get("x-verbatim", []) if field not in entry.get("properties", {})]
@@ -38,6 +46,19 @@ def load_schema(path: Path = SCHEMA_FILE) -> dict[str, Any]:
                 "names of the entry's fields: " + ", ".join(entry.get("properties", {})),
             )
     return schema
+
+
+def _keyword_places(node: Any, keyword: str, allowed: tuple[str, ...], path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """The places of ``keyword`` in a schema other than ``allowed`` (a path, "*" for any name)."""
+    if isinstance(node, dict):
+        fits = len(path) == len(allowed) and all(want in ("*", part) for want, part in zip(allowed, path))
+        if keyword in node and not fits:
+            yield path or ("(the top)",)
+        for key, value in node.items():
+            yield from _keyword_places(value, keyword, allowed, (*path, str(key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _keyword_places(value, keyword, allowed, (*path, str(index)))
 
 
 # --- shape --------------------------------------------------------------------------------------
@@ -232,7 +253,7 @@ def collection_ids(dataset: Dataset, schema: dict[str, Any]) -> dict[str, set[st
 
 def _validator_class(ids: dict[str, set[str]]) -> Any:
     """JSON Schema (draft 2020-12) with this project's keyword x-ref: the value is the id of an entry in the
-    named collection. (x-verbatim needs the article: _verbatim_class checks it once the article is read.)"""
+    named collection. (x-verbatim needs the article: truth.check_verbatim checks it once the article is read.)"""
     import jsonschema  # only when the data changed: its import is a third of a small build's own time
 
     def x_ref(validator: Any, target: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
