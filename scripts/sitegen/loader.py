@@ -148,9 +148,10 @@ class _Loader(Loader):  # type: ignore[misc, valid-type]
         objects, all gone once the values are made: kept as a value it would pin their memory, which Python then
         cannot give back (1000x data: 737 → 381 MiB after reading). Equal texts share one string (a district's
         name, written a thousand times)."""
-        text = self.texts.get(node.value)
+        value = self.construct_scalar(node)  # PyYAML's own check: `!!str {a: 1}` is no text
+        text = self.texts.get(value)
         if text is None:
-            text = self.texts[node.value] = node.value.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+            text = self.texts[value] = value.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
         return text
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:

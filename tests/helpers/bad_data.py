@@ -115,6 +115,11 @@ def id_a_list(d):
     return f"figures.yml, line {line}, figures[0].id"
 
 
+def text_tag_on_a_mapping(d):
+    line = edit(d / "figures.yml", "  - id: xa\n", "  - id: !!str {b: 1}\n")
+    return f"figures.yml, line {line}"
+
+
 def duplicate_key(d):
     line = edit(d / "lessons.yml", "    title: ", "    title: x\n    title: ")
     return f"lessons.yml, line {line + 1}"
@@ -396,6 +401,7 @@ CASES = {
     "infinity": (infinite_value, "not a finite number"),
     "unknown-reference": (unknown_reference, "did you mean 'thu-nghiem'"),
     "id-a-list": (id_a_list, "this is a list"),
+    "text-tag-on-a-mapping": (text_tag_on_a_mapping, "expected a scalar node"),
     "duplicate-key": (duplicate_key, "the key 'title' appears twice"),
     "collection-twice": (collection_twice, "figures-old.yml"),
     "english-missing": (english_missing, "the English beside 'title'"),
