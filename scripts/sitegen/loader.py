@@ -13,6 +13,7 @@ lines, places it (Dataset.placing): calls go one way, from the pipeline down thr
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import re
 import stat
@@ -466,6 +467,19 @@ def _size(path: Path) -> int:
         return 0
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Reading and generation make many small objects that all live until it ends; the cyclic garbage collector would
+    only rescan them again and again (~20 % of the time on large data). Nothing here makes cycles to free."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_dataset(data_dir: Path) -> Dataset:
     dataset = Dataset()
     files, dataset.ignored = data_files(data_dir)
@@ -475,11 +489,12 @@ def load_dataset(data_dir: Path) -> Dataset:
     # data, ~30 times the text), and the values of the files read before it are held too. Merged, and any error
     # raised, in the folder's order all the same.
     read: dict[Path, tuple[Any, str] | DataError] = {}
-    for path in sorted(files, key=_size, reverse=True):
-        try:
-            read[path] = read_yaml(path)
-        except DataError as error:
-            read[path] = error
+    with collector_paused():  # ~1.0 s of 1.5 s reading 100x data: nothing read makes cycles
+        for path in sorted(files, key=_size, reverse=True):
+            try:
+                read[path] = read_yaml(path)
+            except DataError as error:
+                read[path] = error
     for path in files:
         outcome = read.pop(path)
         if isinstance(outcome, DataError):

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import sys
 import traceback
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +12,7 @@ from .article import Article, load_article
 from .cards import card_folder, page_cards
 from .errors import DataError, one_line
 from .export import export_files
-from .loader import Dataset, check_collections, load_dataset
+from .loader import Dataset, check_collections, collector_paused, load_dataset
 from .model import Model, build_model
 from .pagefile import PageFile
 from .render import render_pages
@@ -68,19 +65,6 @@ def build_files(model: Model, search: bool = True, cache_dir: Path | None = None
     if search:
         files.update(search_files(model, files))
     return files
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Generation makes many small objects that all live until it ends; the cyclic garbage collector would
-    only rescan them again and again (~20 % of the time on large data). Nothing here makes cycles to free."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def make_files(
