@@ -82,7 +82,7 @@ def build_overhead(rounds: int) -> dict:
 
 def measure_generation(data: Path, out: Path, rounds: int) -> dict:
     """In a child process whose temp folder starts empty: the first run (cold: nothing cached), then the median
-    of `rounds` runs with the caches a maintainer has after one build (schema, templates, parsed files), and peak memory."""
+    of `rounds` runs in the same process (templates compiled once a process, cards drawn once), and peak memory."""
     import resource
 
     start = time.perf_counter()

@@ -190,8 +190,7 @@ def check_schema(dataset: Dataset, schema: dict[str, Any], ids: dict[str, set[st
         return
     import jsonschema  # here, not at the top: data that passes never needs it
 
-    errors = _validator_class(ids)(inlined(schema)).iter_errors(dataset.values)
-    error = jsonschema.exceptions.best_match(errors, key=_first_of_equals)
+    error = jsonschema.exceptions.best_match(schema_errors(dataset.values, schema, ids), key=_first_of_equals)
     if error is None:
         return
     path = tuple(error.absolute_path)
@@ -203,6 +202,11 @@ def check_schema(dataset: Dataset, schema: dict[str, Any], ids: dict[str, set[st
         problem += f" (did you mean {hint[0]!r}?)" if hint else ""
         expected = f"the id of an entry in {dataset.files.get(error.validator_value, error.validator_value)}"
     raise EntryError(path, problem, expected)
+
+
+def schema_errors(values: dict[str, Any], schema: dict[str, Any], ids: dict[str, set[str]]) -> Iterator[Any]:
+    """jsonschema's errors for the data, which check_schema words (the judge wherever jsonschema-rs says no)."""
+    return _validator_class(ids)(inlined(schema)).iter_errors(values)
 
 
 class _XRef:
