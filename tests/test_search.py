@@ -40,8 +40,7 @@ def syllables():
 
 
 @pytest.fixture
-def fold(page, server):
-    page.goto(server + "/")
+def fold(page):  # the blank page page.fresh() leaves: fold.js needs nothing of the site's
     page.add_script_tag(content=(SCRIPTS / "fold.js").read_text(encoding="utf-8"))  # the worker's folding, as written
     return lambda texts: page.evaluate("texts => texts.map(text => fold(text))", texts)
 
