@@ -94,6 +94,14 @@ def test_new_writes_the_config_an_empty_docs_folder_and_the_data(tmp_path):
     assert not any(name.startswith("overrides/") for name in written)  # the plugin brings its own
 
 
+def test_new_makes_missing_parent_folders_and_prints_the_readmes_serve_command(tmp_path):
+    folder = tmp_path / "reports" / "my-report"  # as the README's ~/reports/my-report, on a first report
+    result = subprocess.run([sys.executable, "-m", "sitegen", "new", str(folder)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (folder / "mkdocs.yml").is_file()
+    assert result.stdout.splitlines()[-1] == f"next: cd {folder} && NO_MKDOCS_2_WARNING=1 mkdocs serve"
+
+
 def test_new_refuses_a_folder_with_anything_in_it_in_one_line_and_touches_nothing(tmp_path):
     folder = tmp_path / "report"
     folder.mkdir()

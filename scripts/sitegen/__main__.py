@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"wrote {args.folder}: mkdocs.yml, docs/ and data/ (a placeholder article; its files say what to replace)")
-    print(f"next: cd {shlex.quote(str(args.folder))} && mkdocs serve")
+    print(f"next: cd {shlex.quote(str(args.folder))} && NO_MKDOCS_2_WARNING=1 mkdocs serve")
     return 0
 
 
