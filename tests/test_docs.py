@@ -69,12 +69,14 @@ def path_like(word: str) -> str | None:
 
 
 def exists(path: str) -> bool:
-    """At the repository's root, or (for a name written inside its folder's description: `plugin.py` under
-    scripts/sitegen/, `figures.yml` under data/) at the end of a repository path. `*` and `<slug>` are wildcards."""
+    """At the repository's root (a folder with or without its final /), or (for a name written inside its folder's
+    description: `plugin.py` under scripts/sitegen/, `figures.yml` under data/) at the end of a repository path.
+    `*` and `<slug>` are wildcards."""
     if path in EXAMPLES or path.startswith(MADE_ELSEWHERE):
         return True
     pattern = re.sub(r"<[^>]+>", "*", path)
-    return any(fnmatch.fnmatchcase(file, pattern) or fnmatch.fnmatchcase(file, "*/" + pattern) for file in FILES)
+    patterns = (pattern, "*/" + pattern) if pattern.endswith("/") else (pattern, "*/" + pattern, pattern + "/")  # cd a/b
+    return any(fnmatch.fnmatchcase(file, each) for file in FILES for each in patterns)
 
 
 def script(path: str) -> Path | None:
