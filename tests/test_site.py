@@ -9,6 +9,8 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
+import pytest
+
 from helpers.html import elements, page_text, parse
 from helpers.project import ROOT, build_site, snapshot
 
@@ -56,6 +58,19 @@ def test_source_page_holds_every_paragraph_verbatim(site, model):
     for edition in ("", "en/"):
         shown = parse(site / edition / "nguon" / "index.html").paragraphs
         assert shown == {p.id: p.text for p in model.article.paragraphs}
+
+
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["vi", "en"])
+def test_each_typo_on_the_source_page_is_followed_by_its_correction_linked_to_the_list(site, model, edition):
+    page = site / edition / "nguon" / "index.html"
+    expected: dict[str, list[str]] = {}
+    for erratum in model.errata:
+        expected.setdefault(erratum["paragraph"], []).append(erratum["right"])
+    assert expected
+    assert parse(page).corrections == expected
+    fixes = [a for a in elements(page.read_text(encoding="utf-8"), "a") if "erratum-fix" in a.get("class", "")]
+    assert {a["href"] for a in fixes} == {"#dinh-chinh"}
+    assert all("data-search-exclude" in a for a in fixes)  # the page's words for search stay the article's
 
 
 def test_every_fact_page_links_to_its_source_paragraphs(site, pages, model):

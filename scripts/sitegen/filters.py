@@ -89,6 +89,9 @@ class Filters:
         wrongs = sorted(rights, key=len, reverse=True)
         self._rights = rights
         self._errata = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, wrongs))})(?!\w)") if wrongs else None
+        self._typos: dict[str, dict[str, str]] = {}  # paragraph id → its typos, each with its correction
+        for erratum in model.errata:
+            self._typos.setdefault(erratum["paragraph"], {})[erratum["wrong"]] = erratum["right"]
 
     def fixed(self, text: str, quoted: bool = False) -> Markup:
         """Text from the article with its typos corrected, and a link to the errata where one was; with
@@ -100,6 +103,22 @@ class Filters:
                 f' [({self.t("erratum-link")})]({SOURCE_PAGE}#dinh-chinh "{self.t("erratum-link-title")}"){{ .erratum }}'
             )
         return out
+
+    def verbatim(self, paragraph: Any) -> Markup:
+        """A paragraph of the article as it is written, each typo the errata list in it followed by its correction
+        (in brackets, site.css), a link to the list: a reader sees the slip where it is, and the words stay the
+        article's. The correction is not searched (it is the article's words that this page holds)."""
+        text, typos = paragraph.text, self._typos.get(paragraph.id)
+        if not typos:
+            return md_escape(text)
+        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(typos, key=len, reverse=True)))})(?!\w)")
+        title, out, start = self.t("erratum-mark-title"), Markup(), 0
+        for match in pattern.finditer(text):
+            out += md_escape(text[start : match.end()], line_start=not start)
+            right = md_escape(typos[match.group(0)], line_start=False)
+            out += Markup(f'[{right}](#dinh-chinh "{title}"){{ .erratum-fix data-search-exclude="" }}')  # spaced by CSS
+            start = match.end()
+        return out + md_escape(text[start:], line_start=False)
 
     def cite(self, sources: list[dict[str, Any]] | list[str]) -> Markup:
         pids = tuple(dict.fromkeys(source if isinstance(source, str) else source["paragraph"] for source in sources))

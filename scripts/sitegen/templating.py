@@ -108,6 +108,7 @@ def environment(model: Model, lang: str) -> jinja2.Environment:
     filters = Filters(model, lang)
     env.filters.update(
         fixed=filters.fixed,
+        verbatim=filters.verbatim,
         cite=filters.cite,
         spelled=filters.spelled,
         time=filters.time_tag,

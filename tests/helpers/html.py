@@ -37,7 +37,8 @@ def elements(html: str, tag: str) -> list[dict[str, str]]:
 
 
 class PageParser(HTMLParser):
-    """A page's ids, links, language and its source paragraphs (the source page's numbered paragraphs)."""
+    """A page's ids, links, language and its source paragraphs (the source page's numbered paragraphs: the
+    article's words, and apart, the corrections the site puts after its typos)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,6 +49,8 @@ class PageParser(HTMLParser):
         self._para: str | None = None
         self._pair: str | None = None  # English source page: the id is on the pair (original + translation)
         self._text: list[str] = []
+        self.corrections: dict[str, list[str]] = {}  # paragraph id → the corrections shown in it, in order
+        self._fix: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -61,15 +64,22 @@ class PageParser(HTMLParser):
             self._pair = attrs["id"]
         if tag == "p" and "para" in (attrs.get("class") or "").split():
             self._para, self._text = attrs.get("id", self._pair), []
+        if tag == "a" and self._para and "erratum-fix" in (attrs.get("class") or "").split():
+            self._fix = []
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._fix is not None:
+            self.corrections.setdefault(str(self._para), []).append("".join(self._fix))
+            self._fix = None
         if tag == "p" and self._para:
             text = " ".join("".join(self._text).split())
             self.paragraphs[self._para] = re.sub(r"^\d+ ", "", text)
             self._para = None
 
     def handle_data(self, data):
-        if self._para:
+        if self._fix is not None:
+            self._fix.append(data)
+        elif self._para:
             self._text.append(data)
 
 
