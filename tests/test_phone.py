@@ -1,6 +1,7 @@
 """On a phone, as a reader: tables stacked as rows, each cell led by its column's name (written at build time by
 scripts/sitegen/table_labels.py), no table wider than its box and no word broken mid-word, at 360 px and at 600 px
-where tables stay tables; the site's whole name in the header; an abbreviation's meaning on a tap."""
+where tables stay tables; the site's whole name in the header; no blank line left by a heading's hidden ¶ link;
+source links in tables big enough to tap; an abbreviation's meaning on a tap."""
 
 from __future__ import annotations
 
@@ -144,6 +145,49 @@ def test_the_header_shows_the_sites_whole_name(phone, server, edition):
     assert not shown["outside_header"]
     assert not shown["under_a_button"]
     assert shown["px"] >= 12
+
+
+# A heading whose words fill its last line, then the ¶ link Material puts after every heading's words: its height
+# without the link and with it.
+FULL_HEADING = """() => {
+  const heading = document.createElement('h2'), link = document.querySelector('.md-content .headerlink').cloneNode(true)
+  document.querySelector('.md-content .md-typeset').append(heading)
+  heading.textContent = 'Hạn chế'
+  const height = () => heading.getBoundingClientRect().height, one = height()
+  while (height() === one) heading.textContent += ' x'
+  heading.textContent = heading.textContent.slice(0, -2)
+  const without = height()
+  heading.append(' ', link)
+  return {without, with: height()}
+}"""
+
+
+@pytest.mark.browser
+def test_a_headings_hidden_link_takes_no_line_of_its_own(phone, server):
+    phone.goto(f"{server}/")
+    heights = phone.evaluate(FULL_HEADING)
+    assert heights["with"] == heights["without"]
+
+
+@pytest.mark.browser
+def test_a_headings_link_shows_when_focused(phone, server):
+    phone.goto(f"{server}/")
+    link = phone.locator(".md-content h2 .headerlink").first
+    link.focus()
+    box = link.bounding_box()
+    assert box["width"] > 5
+    assert box["x"] + box["width"] <= 360
+
+
+@pytest.mark.browser
+def test_a_source_link_in_a_table_is_a_target_a_finger_can_tap(phone, server):
+    phone.goto(f"{server}/so-lieu/")
+    sizes = phone.eval_on_selector_all(
+        ".md-content td a.cite",
+        "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height, parseFloat(getComputedStyle(a).fontSize)])",
+    )
+    assert sizes
+    assert [size for size in sizes if min(size[:2]) < 24 or size[2] < 12] == []  # 24 px: WCAG 2.5.8
 
 
 # An abbreviation outside a link: inside one, a tap follows the link.
