@@ -391,6 +391,40 @@ def test_locator_map_names_its_places_boundaries_and_credit(site, model, edition
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
+def test_locator_map_names_vietnams_two_archipelagos_by_the_maps_own_names(site, edition):
+    from sitegen.locator import ARCHIPELAGOS, shapes
+
+    html = (site / edition / "dia-danh" / "index.html").read_text(encoding="utf-8")
+    words = [text["_text"] for text in elements(html, "text")]
+    assert [name for name in (shapes()["provinces"][key]["name"] for key in ARCHIPELAGOS) if name not in words] == []
+
+
+# A map's words, as Chromium draws them: the pairs that meet, and each that runs past the map's sides.
+MAP_WORDS = """svg => {
+  const map = svg.getBoundingClientRect()
+  const words = [...svg.querySelectorAll('text')].map(t => ({name: t.textContent, box: t.getBoundingClientRect()}))
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+  const out = []
+  words.forEach((a, i) => words.slice(i + 1).forEach(b => meet(a.box, b.box) && out.push(a.name + ' / ' + b.name)))
+  words.forEach(a => (a.box.left < map.left - 0.5 || a.box.right > map.right + 0.5) && out.push(a.name + ' runs past the map'))
+  return out
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("shape", ["kontum", "danang", "quangnam", "khanhhoa", "ninhthuan", "bariavungtau"])
+def test_a_maps_words_stay_apart_and_inside_it_wherever_its_province_is(page, shape):
+    from sitegen.locator import locator_svg, shapes
+
+    svg = locator_svg(shape, shapes()["provinces"][shape]["name"], "title", "description", "map")
+    page.set_content(
+        "<style>body { font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif }"
+        f" svg {{ width: 300px; overflow: visible }}</style>{svg}"
+    )
+    assert page.locator("svg").evaluate(MAP_WORDS) == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
 def test_locator_map_credits_its_source_and_terms_in_the_edition_s_words(site, edition):
     from sitegen.locator import shapes
     from sitegen.strings import t
