@@ -167,6 +167,7 @@ def check_shape(dataset: Dataset, schema: dict[str, Any]) -> None:
     check_dates(dataset, schema)  # first: an impossible date is impossible, whatever else is wrong
     check_unique_ids(dataset)
     check_references(dataset, ids)
+    check_loops(dataset, schema)
     check_computed(dataset)
     check_successors(dataset)
 
@@ -349,6 +350,26 @@ def check_references(dataset: Dataset, ids: dict[str, set[str]]) -> None:
                     f"there is no {collection} entry with the id {target_id!r}",
                     f"the id of an entry in {dataset.files.get(collection, collection)}",
                 )
+
+
+def check_loops(dataset: Dataset, schema: dict[str, Any]) -> None:
+    """An entry that names another of its own collection (a place's parent) does not lead back to itself: the
+    pages follow such names up to the top (a place's province), and a loop has none."""
+    for name, sub in schema["properties"].items():
+        properties = sub.get("items", {}).get("properties", {}) if sub.get("type") == "array" else {}
+        for field in [field for field, prop in properties.items() if prop.get("x-ref") == name]:
+            entries = dataset.values.get(name, [])
+            up = {entry["id"]: entry[field] for entry in entries if field in entry}
+            for index, entry in enumerate(entries):
+                chain = [entry["id"]]
+                while chain[-1] in up and up[chain[-1]] not in chain:
+                    chain.append(up[chain[-1]])
+                if chain[-1] in up:  # its next is already in the chain: a loop
+                    raise EntryError(
+                        (name, index, field),
+                        f"the {field}s go round in a loop: {' → '.join([*chain, up[chain[-1]]])}",
+                        f"a {field} higher up, and at the top an entry without {field}",
+                    )
 
 
 def check_dates(dataset: Dataset, schema: dict[str, Any]) -> None:

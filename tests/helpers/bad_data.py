@@ -110,6 +110,11 @@ def unknown_reference(d):
     return f"events.yml, line {line}, events[0].place"
 
 
+def parents_in_a_loop(d):
+    line = edit(d / "places.yml", "name: Mẫu Sơn, parent: tinh-mau", "name: Mẫu Sơn, parent: thu-nghiem")
+    return f"places.yml, line {line}, places[1].parent"
+
+
 def id_a_list(d):
     line = edit(d / "figures.yml", "  - id: xa\n", "  - id: [xa, xb]\n")
     return f"figures.yml, line {line}, figures[0].id"
@@ -401,6 +406,7 @@ CASES = {
     "infinity": (infinite_value, "not a finite number"),
     "unknown-reference": (unknown_reference, "did you mean 'thu-nghiem'"),
     "id-a-list": (id_a_list, "this is a list"),
+    "parents-in-a-loop": (parents_in_a_loop, "go round in a loop: mau-son → thu-nghiem → mau-son"),
     "text-tag-on-a-mapping": (text_tag_on_a_mapping, "expected a scalar node"),
     "duplicate-key": (duplicate_key, "the key 'title' appears twice"),
     "collection-twice": (collection_twice, "figures-old.yml"),
