@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,25 @@ def test_every_moved_anchor_is_in_the_map_and_on_its_part(split_site, whole_site
         assert gone <= set(anchors), f"{slug}: {sorted(gone - set(anchors))} moved without a way there"
         for anchor, part in anchors.items():
             assert anchor in ids(split_site, part), f"#{anchor} is not on {part}"
+
+
+def test_markup_in_a_groups_name_shows_as_text_in_its_parts_title(sixfold, tmp_path):
+    """A part's title holds its group's name from the data, and Material prints a page's title raw: in the header,
+    in <title>, in the footer's links of the pages beside it."""
+    data = Path(shutil.copytree(sixfold, tmp_path / "data"))
+    places = data / "places.yml"
+    places.write_text(
+        places.read_text(encoding="utf-8").replace("kind_en: Province", 'kind_en: "<img src=x onerror=alert(1)></title>"'),
+        encoding="utf-8",
+    )
+    project = build(data, tmp_path / "project", SMALL)
+    titled = 0
+    for path in (project / "site").rglob("index.html"):
+        head, body = path.read_text(encoding="utf-8").split("</head>")
+        assert elements(body, "img") == [], path  # the header's title, the footer's links to the parts beside
+        title = head.split("<title>")[1].split("</title>")[0]  # where a browser ends it (a tag inside is text)
+        titled += "onerror=alert(1)>&lt;/title> - " in title  # the data's </title> did not end it: the site's name follows
+    assert titled  # a part's title held the name, as text
 
 
 def test_a_group_longer_than_a_page_goes_on_over_numbered_parts(split_site):

@@ -376,8 +376,15 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
-    def on_page_markdown(self, markdown: str, *, config: MkDocsConfig, **kwargs) -> str:
-        if not self.config.enabled or self.error is None:
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+        if not self.config.enabled:
+            return markdown
+        # A title may hold words from the data (a long page's part: "Places: <district> – …"), and Material prints a
+        # page's title raw (the header, <title>, the footer's links, other pages' too): escaped here, before any
+        # page is rendered, as the site's names are (_read_names).
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = escape(page.meta["title"])
+        if self.error is None:
             return markdown
         lang = _edition(config) or editions().default
         detail = t("data-error-detail", lang).format(message=md_escape(self.error))  # a maintainer's words: English
