@@ -3,6 +3,7 @@ both as they were, in one line; pages written by hand in docs/ are kept and publ
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -56,6 +57,46 @@ def test_a_hand_written_file_with_a_generated_name_is_one_line_and_kept(tmp_path
     assert str(raised.value).startswith(f"{tmp_path.name}/new.md: a page written by hand has the name of a page")
     assert "\n" not in str(raised.value)
     assert (tmp_path / "new.md").read_text(encoding="utf-8") == "# Mine\n"
+
+
+PLANTED = pytest.mark.parametrize(
+    "name",
+    ["../outside.md", "/tmp/sitegen-outside.md", "part/../../outside.md", "link/outside.md", 7],
+    ids=["parent", "absolute", "climbing", "through-a-link", "not-text"],
+)
+
+
+@PLANTED
+def test_a_manifest_naming_a_file_outside_its_folder_is_one_line_and_moves_nothing(tmp_path, name):
+    docs = tmp_path / "docs"
+    write_tree(PAGES, docs)
+    (tmp_path / "outside.md").write_text("# Not the generator's\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (docs / "link").symlink_to(tmp_path / "elsewhere")
+    (docs / MANIFEST).write_text(json.dumps(["index.md", name]), encoding="utf-8")
+    before = snapshot(tmp_path)
+    with pytest.raises(DataError) as raised:
+        write_tree({"index.md": b"# Home, again\n"}, docs)
+    assert str(raised.value) == (
+        f"docs/{MANIFEST}: holds {name!r}, not a file inside docs/ — expected the generator's own record of its files:"
+        f" delete {MANIFEST}, and the next build writes it again"
+    )
+    assert snapshot(tmp_path) == before
+
+
+@PLANTED
+def test_a_journal_naming_a_file_outside_its_folder_is_one_line_and_removes_nothing(tmp_path, name):
+    docs = tmp_path / "docs"
+    write_tree(PAGES, docs)
+    (tmp_path / "outside.md").write_text("# Not the generator's\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "outside.md").write_text("# Not the generator's\n", encoding="utf-8")
+    (docs / "link").symlink_to(tmp_path / "elsewhere")
+    (docs / ".sitegen-journal.json").write_text(json.dumps({"added": [name], "replaced": [], "removed": []}))
+    before = snapshot(tmp_path)
+    with pytest.raises(DataError, match="not a file inside docs/"):
+        write_tree(PAGES, docs)
+    assert snapshot(tmp_path) == before
 
 
 def test_an_unchanged_page_is_not_rewritten(tmp_path):

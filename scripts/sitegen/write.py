@@ -98,6 +98,28 @@ def _clean(folder: Path) -> None:
     (folder / JOURNAL).unlink(missing_ok=True)
 
 
+def _inside(folder: Path, name: str) -> bool:
+    """Whether ``name`` is a path inside ``folder``: relative, without "..", and not through a link out of it."""
+    lexical = name and not name.startswith("/") and "\\" not in name and not {"", ".", ".."} & set(name.split("/"))
+    return bool(lexical) and (folder / name).resolve().is_relative_to(folder.resolve())
+
+
+def _names(folder: Path, record: str, value: object) -> list[str]:
+    """The file names in a record of the generator's own (the manifest; a journal's lists), each inside ``folder``;
+    else one DataError: an edited or planted record must not move or delete a file anywhere else (``../README.md``)."""
+
+    def refuse(problem: str) -> DataError:
+        expected = f"the generator's own record of its files: delete {record}, and the next build writes it again"
+        return DataError(f"{folder.name}/{record}", "", problem, expected)
+
+    if not isinstance(value, list):
+        raise refuse("is not a list of files")
+    for name in value:
+        if not isinstance(name, str) or not _inside(folder, name):
+            raise refuse(f"holds {name!r}, not a file inside {folder.name}/")
+    return value
+
+
 def roll_back(folder: Path) -> None:
     """Put ``folder`` back as it was before its last change was applied, however far that change got."""
     try:
@@ -105,9 +127,12 @@ def roll_back(folder: Path) -> None:
     except (OSError, ValueError):
         journal = None  # no change was applied (a journal is written before the first move)
     if journal is not None:
-        for name in journal["added"]:
+        if not isinstance(journal, dict):
+            journal = {"added": None}
+        added, replaced, removed = (_names(folder, JOURNAL, journal.get(key, [])) for key in ("added", "replaced", "removed"))
+        for name in added:
             _remove(folder / name)
-        for name in journal["replaced"] + journal["removed"]:
+        for name in replaced + removed:
             if (folder / KEPT / name).exists():
                 _remove(folder / name)
                 _move(folder / KEPT / name, folder / name)
@@ -151,9 +176,10 @@ class FolderLock:
 def generated(folder: Path) -> set[str] | None:
     """The files the generator wrote into ``folder`` last time, or None where no manifest says."""
     try:
-        return set(json.loads((folder / MANIFEST).read_text(encoding="utf-8")))
+        listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return set(_names(folder, MANIFEST, listed))
 
 
 def hand_written(folder: Path) -> set[str]:
