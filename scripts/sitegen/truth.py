@@ -26,12 +26,15 @@ RANGE_DASH = re.compile(r"(?<=\d) ?[-\u2010\u2011\u2013\u2014] ?(?=\d)")
 
 
 def written_in(value: str, texts: list[str]) -> bool:
-    """Whether ``value`` is written in one of ``texts``: as it is, or, for a range, with another dash."""
-    if any(value in text for text in texts):
-        return True
-    if not RANGE_DASH.search(value):
+    """Whether ``value`` is written in one of ``texts``: as it is, or, for a range, with another dash; and whole,
+    not as the end of a longer number or word ("56/756" is not written in "756/756", nor "5/5/2023" in "25/5/2023",
+    nor "1" in "01")."""
+    if not any(value in text for text in texts) and not RANGE_DASH.search(value):
         return False
-    pattern = re.compile(r"\s?[-\u2010\u2011\u2013\u2014]\s?".join(map(re.escape, RANGE_DASH.split(value))))
+    body = r"\s?[-\u2010\u2011\u2013\u2014]\s?".join(map(re.escape, RANGE_DASH.split(value)))
+    before = r"(?<!\w)" if re.match(r"\w", value) else ""
+    after = r"(?!\w)" if re.search(r"\w$", value) else ""
+    pattern = re.compile(before + body + after)
     return any(pattern.search(text) for text in texts)
 
 

@@ -110,6 +110,17 @@ def unknown_reference(d):
     return f"events.yml, line {line}, events[0].place"
 
 
+def written_as_the_end_of_a_longer_number(d):
+    line = edit(d / "figures.yml", "    written: 10/10\n    value: 10\n", "    written: 0/10\n    value: 0\n")
+    edit(d / "figures.yml", "    percent: 100\n", "")
+    return f"figures.yml, line {line}, figures[0].written"
+
+
+def date_as_the_end_of_a_longer_date(d):
+    line = edit(d / "events.yml", "    date: 05/02/2024\n", "    date: 5/02/2024\n")
+    return f"events.yml, line {line}, events[0].date"
+
+
 def parents_in_a_loop(d):
     line = edit(d / "places.yml", "name: Mẫu Sơn, parent: tinh-mau", "name: Mẫu Sơn, parent: thu-nghiem")
     return f"places.yml, line {line}, places[1].parent"
@@ -406,6 +417,8 @@ CASES = {
     "infinity": (infinite_value, "not a finite number"),
     "unknown-reference": (unknown_reference, "did you mean 'thu-nghiem'"),
     "id-a-list": (id_a_list, "this is a list"),
+    "written-inside-a-longer-number": (written_as_the_end_of_a_longer_number, "'0/10' is not written so"),
+    "date-inside-a-longer-date": (date_as_the_end_of_a_longer_date, "'5/02/2024' is not written so"),
     "parents-in-a-loop": (parents_in_a_loop, "go round in a loop: mau-son → thu-nghiem → mau-son"),
     "text-tag-on-a-mapping": (text_tag_on_a_mapping, "expected a scalar node"),
     "duplicate-key": (duplicate_key, "the key 'title' appears twice"),
