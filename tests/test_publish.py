@@ -152,6 +152,59 @@ def test_a_change_staged_but_not_applied_touches_nothing(tmp_path):
         assert snapshot(tmp_path) == before
 
 
+# A run cut short by Ctrl+C (SIGINT) or `kill` (SIGTERM) at a given point: the signal is sent from inside the
+# process as it gets there (no timing). "page": as MkDocs builds the first page (docs/ holds the new pages, the
+# site is half built); "move-in <folder>": as the first new file moves into docs/ or site/.
+INTERRUPTED = """
+import os, signal, sys
+import mkdocs.commands.build as build
+import sitegen.write as write
+point, sig, command = sys.argv[1], getattr(signal, sys.argv[2]), sys.argv[3:]
+
+def interrupting(original, when):
+    def call(*args, **kwargs):
+        if when(*args):
+            os.kill(os.getpid(), sig)
+        return original(*args, **kwargs)
+    return call
+
+if point == "page":
+    build._build_page = interrupting(build._build_page, lambda *args: True)
+else:
+    folder = point.split()[1]
+    write._move = interrupting(write._move, lambda source, target: source.parent.name == write.STAGED and source.parent.parent.name == folder)
+if command[0] == "generate":
+    from sitegen.pipeline import main
+    sys.exit(main(command[1:]))
+from mkdocs.__main__ import cli
+cli(command, prog_name="mkdocs")
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("command", "point", "sig"),
+    [("generate", "move-in docs", "SIGTERM"), ("build", "page", "SIGINT"), ("build", "move-in site", "SIGTERM")],
+    ids=["generate-sigterm-moving-pages-in", "build-ctrl-c-building-pages", "build-sigterm-moving-the-site-in"],
+)
+def test_an_interrupted_run_leaves_docs_and_site_as_they_were_in_one_line(project, command, point, sig):
+    build(project)
+    edit(project / "data" / "figures.yml", 'label_en: "Communes', 'label_en: "All communes')  # a change to make
+    before = {name: snapshot(project / name) for name in ("docs", "site")}
+    args = ["generate", "--data", "data", "--out", "docs"] if command == "generate" else ["build", "-q", "--strict"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED, point, sig, *args], cwd=project, env=env, capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1] == (
+        "error: interrupted; nothing in docs is half-written" if command == "generate" else "Aborted!"
+    )
+    assert {name: snapshot(project / name) for name in ("docs", "site")} == before
+    assert leftovers(project) == []
+
+
 # Whole builds of the fixture project
 
 

@@ -19,7 +19,7 @@ from .render import render_pages
 from .search_scripts import search_files
 from .truth import check_truth
 from .validate import SCHEMA_FILE, check_shape, load_schema
-from .write import write_tree
+from .write import Interruptible, write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,10 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="on an unexpected failure, print the whole traceback")
     args = parser.parse_args(argv)
     try:
-        result = generate(args.data, args.out, cache_dir=args.cache)
+        with Interruptible():  # SIGTERM as Ctrl+C: a change under way is rolled back on the way out
+            result = generate(args.data, args.out, cache_dir=args.cache)
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"error: interrupted; nothing in {args.out} is half-written", file=sys.stderr)
+        return 130  # as a shell reports a command ended by Ctrl+C
     except Exception as error:  # a bug, or a file nobody foresaw: one line, and the traceback on request
         if args.verbose:
             traceback.print_exc()

@@ -45,9 +45,9 @@ from .slugs import slugify
 from .strings import t
 from .templating import TEMPLATES
 from .write import (
-    STAGED,
     Change,
     FolderLock,
+    Interruptible,
     hand_written,
     roll_back,
     site_change,
@@ -196,6 +196,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     _config: MkDocsConfig | None = None  # for on_build_error, which is not given it
     _parts: frozenset[str] = frozenset()  # generated pages outside the navigation: the parts of long pages
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._interruptible = Interruptible()  # SIGTERM as Ctrl+C while a build is under way
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         for name in I18N_LOGGERS:
@@ -232,6 +236,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         """Take docs/'s lock (rolling back what a killed build left), and stage the site for `mkdocs build`."""
         self._abandon(config)  # a build that ended without on_post_build or on_build_error (serve's last)
         self._lock = FolderLock(Path(config.docs_dir))
+        self._interruptible.start()  # SIGTERM as Ctrl+C: the way out rolls back (on_shutdown)
         try:
             self._lock.acquire()
         except DataError as error:
@@ -255,12 +260,13 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             roll_back(self._pages.folder)
             self._pages = None
         if self._site is not None:
-            shutil.rmtree(self._site / STAGED, ignore_errors=True)
+            roll_back(self._site)  # the staged site; and the old one back, if it was being swapped in
             config.site_dir = str(self._site)
             self._site = None
         self._end()
 
     def _end(self) -> None:
+        self._interruptible.stop()
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             self._warnings = None
@@ -271,17 +277,19 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def _commit(self, config: MkDocsConfig) -> None:
         """The new site in place of the old one, and the new pages kept: the build has succeeded."""
         try:
-            if self._site is not None:
-                change = site_change(self._site)
-                change.apply()  # on failure it rolls itself back
-                config.site_dir, self._site = str(self._site), None
-                change.commit()
+            change = site_change(self._site) if self._site is not None else None
+            if change is not None:
+                change.apply()  # on failure (or Ctrl+C) it rolls itself back
         except DataError as error:
             self._abandon(config)
             raise PluginError(str(error)) from None
+        # Both changes are in place; each commit drops its journal first, and from then on it stays.
         if self._pages is not None:
             self._pages.commit()
             self._pages = None
+        if change is not None:
+            change.commit()
+            config.site_dir, self._site = str(self._site), None
         self._end()
 
     def _navigation(self, config: MkDocsConfig) -> None:
@@ -454,7 +462,12 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             raise PluginError(str(write_failed(Path(self._config.site_dir), error))) from None
 
     def on_shutdown(self) -> None:
-        self._end()
+        """MkDocs' last word, however the command ends: a build cut short by Ctrl+C or SIGTERM, which MkDocs does not
+        report as a build error, leaves docs/ and site/ as they were here."""
+        if self._config is not None:
+            self._abandon(self._config)
+        else:
+            self._end()
 
     def _place_not_found_pages(self, config: MkDocsConfig) -> None:
         """The default edition's 404 at the root, each other edition's in its folder (en/404.html)."""

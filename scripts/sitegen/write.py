@@ -17,8 +17,11 @@ import fcntl
 import json
 import os
 import shutil
+import signal
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError
 
@@ -66,11 +69,16 @@ class Change:
                 _move(self.folder / name, self.folder / KEPT / name)
             for name in self.added + self.replaced:
                 _move(self.folder / STAGED / name, self.folder / name)
-        except OSError as error:
+        except BaseException as error:  # a full disk, or Ctrl+C (KeyboardInterrupt) halfway
             roll_back(self.folder)
-            raise write_failed(self.folder, error) from None
+            if isinstance(error, OSError):
+                raise write_failed(self.folder, error) from None
+            raise
 
     def commit(self) -> None:
+        # The journal first: from here the change stays, however this ends (a KeyboardInterrupt in the middle of
+        # removing what it replaced must not roll back from a half-removed copy).
+        (self.folder / JOURNAL).unlink(missing_ok=True)
         for name in self.removed:  # folders the removed files leave empty go too
             parent = (self.folder / name).parent
             while parent != self.folder and parent.is_dir() and not any(parent.iterdir()):
@@ -137,6 +145,35 @@ def roll_back(folder: Path) -> None:
                 _remove(folder / name)
                 _move(folder / KEPT / name, folder / name)
     _clean(folder)
+
+
+class Interruptible:
+    """While a change is under way, SIGTERM (`kill`, a service stopping) ends the process as Ctrl+C does, by a
+    KeyboardInterrupt, so that the change is rolled back on the way out; by default it ends it on the spot, the
+    change half made. Signals reach the main thread only: elsewhere (a server's rebuild) this does nothing."""
+
+    def __init__(self) -> None:
+        self._previous: Any = None
+
+    def start(self) -> None:
+        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+            self._previous = signal.signal(signal.SIGTERM, _interrupt)
+
+    def stop(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+            self._previous = None
+
+    def __enter__(self) -> Interruptible:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 class FolderLock:
@@ -220,9 +257,11 @@ def stage_pages(folder: Path, files: dict[str, bytes]) -> Change:
             (change.replaced if target.exists() else change.added).append(name)
             (staged / name).parent.mkdir(parents=True, exist_ok=True)
             (staged / name).write_bytes(content)
-    except OSError as error:
+    except BaseException as error:  # a full disk, or Ctrl+C (KeyboardInterrupt) while staging
         _clean(folder)
-        raise write_failed(folder, error) from None
+        if isinstance(error, OSError):
+            raise write_failed(folder, error) from None
+        raise
     change.removed = sorted(name for name in (previous or set()) - set(files) if (folder / name).exists())
     return change
 
