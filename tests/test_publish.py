@@ -120,6 +120,21 @@ def test_a_second_build_in_the_same_folder_stops_with_one_line(tmp_path, capsys)
     assert snapshot(docs) == before
 
 
+@pytest.mark.parametrize("kind", ["file", "dangling-link"])
+def test_a_file_where_docs_goes_is_one_line_naming_it(tmp_path, capsys, kind):
+    docs = tmp_path / "docs"
+    if kind == "file":
+        docs.write_text("notes\n", encoding="utf-8")
+    else:
+        docs.symlink_to(tmp_path / "nowhere")
+    assert main(["--data", str(SYNTHETIC), "--out", str(docs)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {docs}: could not be written (a file, or a link to nothing, is where a folder goes); it is as it was"
+        " before this build — expected a folder where the build writes, not a file (or nothing of that name: the build"
+        " makes it)"
+    ]
+
+
 KILLED_MID_CHANGE = """
 import os, signal, sys
 from pathlib import Path

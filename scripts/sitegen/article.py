@@ -60,6 +60,8 @@ def describe_change(raw: bytes, expected: str, dataset: Dataset) -> str:
         return hashlib.sha256(candidate).hexdigest() == expected
 
     stripped = raw.rstrip(b" \t\r\n")
+    if not stripped:
+        return "it is empty" if not raw else "it holds no text, only blank lines"
     for cut in range(1, len(raw) - len(stripped) + 1):
         if matches(raw[:-cut]):
             return f"{cut} byte{'s' if cut > 1 else ''} added at the end: {'a line end' if raw[-cut:].strip() == b'' else 'text'}"

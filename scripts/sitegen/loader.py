@@ -385,13 +385,14 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def decode(raw: bytes, name: str) -> str:
-    """UTF-8 text (a byte order mark is accepted), with LF line ends and NFC: CRLF and NFD files read the same."""
+    """UTF-8 text (a byte order mark is accepted), with LF line ends and NFC: CRLF, CR (an old Mac editor's) and
+    NFD files read the same."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(name, f"line {line}", "the file is not UTF-8 text", "a file saved as UTF-8") from None
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _entry_at(text: str, index: int) -> str:

@@ -459,7 +459,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             return
         self._abandon(self._config)
         if isinstance(error, OSError):  # a full disk, a folder that cannot be written: one line, no traceback
-            raise PluginError(str(write_failed(Path(self._config.site_dir), error))) from None
+            raise PluginError(str(write_failed(Path(self._config.site_dir), error))) from None  # names the file
 
     def on_shutdown(self) -> None:
         """MkDocs' last word, however the command ends: a build cut short by Ctrl+C or SIGTERM, which MkDocs does not

@@ -33,16 +33,22 @@ LOCK = ".sitegen-lock"
 
 
 def write_failed(folder: Path, error: OSError) -> DataError:
-    """An OSError while writing, as the one line a maintainer reads."""
+    """An OSError while writing into ``folder``, as the one line a maintainer reads: the file the system names
+    (else the folder), what went wrong, and what would let the build write."""
     reason = (error.strerror or str(error)).lower()
     if error.errno == errno.ENOSPC:
-        reason = "the disk is full"
-    return DataError(
-        str(folder),
-        "",
-        f"could not be written ({reason}); it is as it was before this build",
-        "free space: a build needs room for its new files beside the old",
-    )
+        reason, expected = "the disk is full", "free space: a build needs room for its new files beside the old"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        expected = "files and folders this user may read and write (their permissions; a disk not mounted read-only)"
+    elif error.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
+        reason = "a file, or a link to nothing, is where a folder goes"
+        expected = "a folder where the build writes, not a file (or nothing of that name: the build makes it)"
+    else:
+        expected = "a folder the build can write in"
+    # A file the system names, but not on a full disk, where the file is only the one that happened to be last.
+    where = Path(os.fsdecode(error.filename)) if error.filename and error.errno != errno.ENOSPC else folder
+    kept = "it is" if where == folder else f"{folder.name}/ is"
+    return DataError(str(where), "", f"could not be written ({reason}); {kept} as it was before this build", expected)
 
 
 @dataclass
@@ -185,8 +191,11 @@ class FolderLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:  # docs/ is a file, a dangling link, or may not be written
+            raise write_failed(self.folder, error) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -121,6 +121,11 @@ def date_as_the_end_of_a_longer_date(d):
     return f"events.yml, line {line}, events[0].date"
 
 
+def article_emptied(d):
+    (d / "article.txt").write_bytes(b"")
+    return "article.yml"
+
+
 def parents_in_a_loop(d):
     line = edit(d / "places.yml", "name: Mẫu Sơn, parent: tinh-mau", "name: Mẫu Sơn, parent: thu-nghiem")
     return f"places.yml, line {line}, places[1].parent"
@@ -419,6 +424,7 @@ CASES = {
     "id-a-list": (id_a_list, "this is a list"),
     "written-inside-a-longer-number": (written_as_the_end_of_a_longer_number, "'0/10' is not written so"),
     "date-inside-a-longer-date": (date_as_the_end_of_a_longer_date, "'5/02/2024' is not written so"),
+    "article-emptied": (article_emptied, "(it is empty)"),
     "parents-in-a-loop": (parents_in_a_loop, "go round in a loop: mau-son → thu-nghiem → mau-son"),
     "text-tag-on-a-mapping": (text_tag_on_a_mapping, "expected a scalar node"),
     "duplicate-key": (duplicate_key, "the key 'title' appears twice"),
@@ -496,6 +502,11 @@ def windows_line_ends(d):
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
 
 
+def old_mac_line_ends(d):
+    for path in d.glob("*.yml"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+
+
 def decomposed_text(d):
     for path in d.glob("*.yml"):
         path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -507,5 +518,6 @@ ACCEPTED = {
     "backups": backups,
     "bom": byte_order_mark,
     "crlf": windows_line_ends,
+    "cr": old_mac_line_ends,
     "nfd": decomposed_text,
 }
