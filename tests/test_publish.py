@@ -196,28 +196,35 @@ cli(command, prog_name="mkdocs")
 """
 
 
+@pytest.fixture(scope="module")
+def interrupted(tmp_path_factory) -> Path:
+    """The fixture project built, then its data changed: each run below is cut short, so leaves it so."""
+    project = copy_project(tmp_path_factory.mktemp("interrupted") / "project", SYNTHETIC)
+    build(project)
+    edit(project / "data" / "figures.yml", 'label_en: "Communes', 'label_en: "All communes')  # a change to make
+    return project
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("command", "point", "sig"),
     [("generate", "move-in docs", "SIGTERM"), ("build", "page", "SIGINT"), ("build", "move-in site", "SIGTERM")],
     ids=["generate-sigterm-moving-pages-in", "build-ctrl-c-building-pages", "build-sigterm-moving-the-site-in"],
 )
-def test_an_interrupted_run_leaves_docs_and_site_as_they_were_in_one_line(project, command, point, sig):
-    build(project)
-    edit(project / "data" / "figures.yml", 'label_en: "Communes', 'label_en: "All communes')  # a change to make
-    before = {name: snapshot(project / name) for name in ("docs", "site")}
+def test_an_interrupted_run_leaves_docs_and_site_as_they_were_in_one_line(interrupted, command, point, sig):
+    before = {name: snapshot(interrupted / name) for name in ("docs", "site")}
     args = ["generate", "--data", "data", "--out", "docs"] if command == "generate" else ["build", "-q", "--strict"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
-        [sys.executable, "-c", INTERRUPTED, point, sig, *args], cwd=project, env=env, capture_output=True, text=True
+        [sys.executable, "-c", INTERRUPTED, point, sig, *args], cwd=interrupted, env=env, capture_output=True, text=True
     )
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1] == (
         "error: interrupted; nothing in docs is half-written" if command == "generate" else "Aborted!"
     )
-    assert {name: snapshot(project / name) for name in ("docs", "site")} == before
-    assert leftovers(project) == []
+    assert {name: snapshot(interrupted / name) for name in ("docs", "site")} == before
+    assert leftovers(interrupted) == []
 
 
 # Whole builds of the fixture project
