@@ -185,6 +185,9 @@ def interrupting(original, when):
 
 if point == "page":
     build._build_page = interrupting(build._build_page, lambda *args: True)
+elif point == "committing":  # as the first of the build's changes (docs/'s) is made for good, once
+    fired = []
+    write.Change.commit = interrupting(write.Change.commit, lambda *args: not fired and not fired.append(1))
 else:
     folder = point.split()[1]
     write._move = interrupting(write._move, lambda source, target: source.parent.name == write.STAGED and source.parent.parent.name == folder)
@@ -225,6 +228,53 @@ def test_an_interrupted_run_leaves_docs_and_site_as_they_were_in_one_line(interr
     )
     assert {name: snapshot(interrupted / name) for name in ("docs", "site")} == before
     assert leftovers(interrupted) == []
+
+
+@pytest.mark.slow
+def test_an_interruption_as_the_build_commits_leaves_docs_and_site_both_new(interrupted):
+    """docs/ and site/ are made for good together: a Ctrl+C between the two left the new pages beside the old site."""
+    before = {name: snapshot(interrupted / name) for name in ("docs", "site")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-c", INTERRUPTED, "committing", "SIGINT", "build", "-q", "--strict"]
+    done = subprocess.run(command, cwd=interrupted, env=env, capture_output=True, text=True)
+    assert "Traceback" not in done.stderr
+    after = {name: snapshot(interrupted / name) for name in ("docs", "site")}
+    assert after["docs"] != before["docs"] and after["site"] != before["site"]
+    assert "All communes" in (interrupted / "site" / "en" / "so-lieu" / "index.html").read_text(encoding="utf-8")
+    assert leftovers(interrupted) == []
+
+
+@pytest.mark.parametrize("plant", ["manifest-names-a-file-above", "site-journal-names-a-file-above", "site-is-a-file"])
+def test_a_folder_no_build_left_so_stops_mkdocs_in_one_line_touching_nothing(project, plant):
+    if plant == "site-is-a-file":
+        (project / "site").write_text("notes\n", encoding="utf-8")
+    else:
+        folder, record = ("docs", MANIFEST) if plant.startswith("manifest") else ("site", ".sitegen-journal.json")
+        (project / folder).mkdir(exist_ok=True)
+        (project / folder / record).write_text(json.dumps(["../README.md"] if folder == "docs" else {"added": ["../README.md"]}))
+    (project / "README.md").write_text("# Mine\n", encoding="utf-8")
+    files = lambda: {name: data for name, data in snapshot(project).items() if name != "docs/.sitegen-lock"}  # noqa: E731
+    before = files()
+    done = run_mkdocs("build", "-q", "--strict", cwd=project)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    (line,) = [line for line in done.stderr.splitlines() if line.startswith("ERROR")]
+    assert ("could not be written" if plant == "site-is-a-file" else "not a file inside") in line
+    assert files() == before
+
+
+def test_working_folders_planted_as_links_are_never_written_through(tmp_path):
+    docs, elsewhere = tmp_path / "docs", tmp_path / "elsewhere"
+    write_tree(PAGES, docs)
+    elsewhere.mkdir()
+    (elsewhere / "index.md").write_text("# Not the generator's\n", encoding="utf-8")
+    (docs / ".sitegen-lock").unlink()  # as a build leaves it; then planted as a link to nothing
+    for working in (".sitegen-new", ".sitegen-old", ".sitegen-lock"):
+        (docs / working).symlink_to(elsewhere if working != ".sitegen-lock" else elsewhere / "made-by-lock")
+    write_tree({"index.md": b"# Home, again\n"}, docs)
+    assert snapshot(elsewhere) == {"index.md": b"# Not the generator's\n"}
+    assert (docs / "index.md").read_bytes() == b"# Home, again\n"
+    assert not any((docs / working).is_symlink() for working in (".sitegen-new", ".sitegen-old", ".sitegen-lock"))
 
 
 # Whole builds of the fixture project

@@ -195,6 +195,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     _warnings: CountHandler | None = None  # under --strict: a warning means MkDocs aborts after on_post_build
     _config: MkDocsConfig | None = None  # for on_build_error, which is not given it
     _parts: frozenset[str] = frozenset()  # generated pages outside the navigation: the parts of long pages
+    _settled: list[Change] = []  # docs/'s and site/'s changes, made for good, until what they replaced is removed
 
     def __init__(self) -> None:
         super().__init__()
@@ -202,6 +203,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self._interruptible.start()  # SIGTERM as Ctrl+C for the whole command: on_shutdown rolls a build back
         for name in I18N_LOGGERS:
             logging.getLogger(name).addFilter(ECHO)  # once: a logger keeps one of the same filter
 
@@ -213,9 +215,14 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             i18n = config.plugins.get("i18n")
             use(from_i18n(i18n.config.languages if i18n is not None else [], config.theme.get("language") or "en"))
             self._config = config
-            self._begin(config)
-            self._read_names(config)
-            self._navigation(config)
+            try:
+                self._begin(config)
+                self._read_names(config)
+                self._navigation(config)
+            except (DataError, OSError) as error:  # docs/ or site/ in a state no build made: one line
+                self._abandon(config)
+                message = error if isinstance(error, DataError) else write_failed(Path(config.site_dir), error)
+                raise PluginError(str(message)) from None
             if self.command == "build" and urlsplit(config.site_url or "").hostname in ("127.0.0.1", "localhost"):
                 log.info(
                     f"canonical links and sitemap.xml point at {config.site_url} (SITE_URL is not set): "
@@ -236,7 +243,6 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         """Take docs/'s lock (rolling back what a killed build left), and stage the site for `mkdocs build`."""
         self._abandon(config)  # a build that ended without on_post_build or on_build_error (serve's last)
         self._lock = FolderLock(Path(config.docs_dir))
-        self._interruptible.start()  # SIGTERM as Ctrl+C: the way out rolls back (on_shutdown)
         try:
             self._lock.acquire()
         except DataError as error:
@@ -255,18 +261,20 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             logging.getLogger("mkdocs").addHandler(self._warnings)
 
     def _abandon(self, config: MkDocsConfig) -> None:
-        """Leave docs/ and site/ as they were before this build, and let the next build in."""
-        if self._pages is not None:
-            roll_back(self._pages.folder)
-            self._pages = None
-        if self._site is not None:
-            roll_back(self._site)  # the staged site; and the old one back, if it was being swapped in
-            config.site_dir = str(self._site)
-            self._site = None
+        """Leave docs/ and site/ as they were before this build, and let the next build in. On the way out of a
+        failure already said in one line: a folder that cannot even be rolled back is the next build's to name."""
+        pages, site, self._pages, self._site = self._pages, self._site, None, None
+        with contextlib.suppress(DataError, OSError):
+            self._tidy()
+            if pages is not None:
+                roll_back(pages.folder)
+            if site is not None:
+                roll_back(site)  # the staged site; and the old one back, if it was being swapped in
+        if site is not None:
+            config.site_dir = str(site)
         self._end()
 
     def _end(self) -> None:
-        self._interruptible.stop()
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             self._warnings = None
@@ -283,14 +291,20 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         except DataError as error:
             self._abandon(config)
             raise PluginError(str(error)) from None
-        # Both changes are in place; each commit drops its journal first, and from then on it stays.
-        if self._pages is not None:
-            self._pages.commit()
-            self._pages = None
-        if change is not None:
-            change.commit()
+        # Both changes are in place and stay, together: once listed as settled, even a Ctrl+C from here on (which
+        # came between the two, and left new pages beside the old site) ends with both settled, on the way out.
+        self._settled = [made for made in (self._pages, change) if made is not None]
+        self._pages = None
+        if self._site is not None:
             config.site_dir, self._site = str(self._site), None
+        self._tidy()
         self._end()
+
+    def _tidy(self) -> None:
+        """The settled changes made for good, and what they replaced removed (also on the way out of a Ctrl+C)."""
+        while self._settled:  # one by one: a change is off the list only once it is made for good
+            self._settled[0].commit()
+            self._settled.pop(0)
 
     def _navigation(self, config: MkDocsConfig) -> None:
         """The navigation from the page registry (pages.py): the pages the data makes; and its names in each other
@@ -468,6 +482,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             self._abandon(self._config)
         else:
             self._end()
+        self._interruptible.stop()
 
     def _place_not_found_pages(self, config: MkDocsConfig) -> None:
         """The default edition's 404 at the root, each other edition's in its folder (en/404.html)."""

@@ -82,8 +82,8 @@ class Change:
             raise
 
     def commit(self) -> None:
-        # The journal first: from here the change stays, however this ends (a KeyboardInterrupt in the middle of
-        # removing what it replaced must not roll back from a half-removed copy).
+        """The change made for good (again, if a first commit was cut short): the journal first, so that a Ctrl+C
+        while removing what it replaced never rolls back from a half-removed copy."""
         (self.folder / JOURNAL).unlink(missing_ok=True)
         for name in self.removed:  # folders the removed files leave empty go too
             parent = (self.folder / name).parent
@@ -106,9 +106,10 @@ def _remove(path: Path) -> None:
 
 
 def _clean(folder: Path) -> None:
-    """The journal last: while it exists, a change can still be rolled back."""
-    shutil.rmtree(folder / KEPT, ignore_errors=True)
-    shutil.rmtree(folder / STAGED, ignore_errors=True)
+    """The journal last: while it exists, a change can still be rolled back. A working folder that is a link (to
+    anywhere) goes as a link: rmtree leaves it, and the next build would write through it."""
+    for working in (KEPT, STAGED):
+        _remove(folder / working)
     (folder / JOURNAL).unlink(missing_ok=True)
 
 
@@ -193,7 +194,9 @@ class FolderLock:
     def acquire(self) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            if (self.folder / LOCK).is_symlink():  # never a file made wherever a planted link points
+                (self.folder / LOCK).unlink()
+            fd = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         except OSError as error:  # docs/ is a file, a dangling link, or may not be written
             raise write_failed(self.folder, error) from None
         try:
@@ -287,7 +290,7 @@ def write_tree(files: dict[str, bytes], folder: Path) -> list[str]:
 def stage_site(folder: Path) -> Path:
     """An empty folder inside ``folder`` for MkDocs to build the new site into."""
     staged = folder / STAGED
-    shutil.rmtree(staged, ignore_errors=True)
+    _remove(staged)
     staged.mkdir(parents=True)
     return staged
 
