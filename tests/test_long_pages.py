@@ -208,6 +208,17 @@ def test_small_groups_share_a_part_and_a_large_one_is_shared_out(monkeypatch):
     }
 
 
+def test_a_groups_long_name_makes_a_short_address(monkeypatch):
+    monkeypatch.setattr(pages, "LIMIT", 1_000 + pages.PART_FRAME)
+    long_name = "Huyện " + "Đăk " * 50  # names may have 200 characters; a file name, 255 bytes at most
+    page, measured = listing_of({long_name: 900, long_name + "x": 900})
+    split = pages.split(page, 3_500, measured, set())
+    assert split is not None
+    slugs = [part.slug for part in split.parts]
+    assert [len(slug) for slug in slugs if len(slug) > 60] == []
+    assert len(set(slugs)) == 2  # alike beginnings numbered
+
+
 def test_a_page_under_the_limit_is_not_split():
     page, measured = listing_of({"a": 400})
     assert pages.split(page, pages.LIMIT, measured, set()) is None

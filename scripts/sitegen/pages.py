@@ -180,7 +180,9 @@ def split(page: Page, whole: int, measured: dict[str, list[tuple[Group, int]]], 
     parts: list[Part] = []
 
     def add(listing: Listing, chosen: list[Group], run: tuple[int, int] | None = None, start: int = 0) -> None:
-        key = slugify(chosen[0].key, "-")
+        # A group's name makes the part's address; a long one (names may have 200 characters) is cut, so that no
+        # file name runs past what a filesystem takes (255 bytes). Alike beginnings are numbered below.
+        key = slugify(chosen[0].key, "-")[:48].rstrip("-")
         words = [page.slug, listing.slug, key]
         if not key or run is not None and run[0] > 1:  # a run of a group, or a part of a list with no groups
             words.append(str(run[0] if run else len(split_parts(listing)) + 1))
