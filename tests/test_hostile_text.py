@@ -90,6 +90,40 @@ def test_hostile_text_shows_literally(data_dir, tmp_path, label):
     check_label_shown(tmp_path / "docs", label)
 
 
+class Titles(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: dict[str, str] = {}
+        self._abbr = False
+
+    def handle_starttag(self, tag, attrs):
+        self._abbr = tag == "abbr"
+        self._title = dict(attrs).get("title", "")
+
+    def handle_data(self, data):
+        if self._abbr:
+            self.titles[data] = self._title
+            self._abbr = False
+
+
+@pytest.mark.parametrize(
+    "meaning",
+    ["]] *[MTTQ]: x", "<b>bold</b> & 'one' \"two\"", "back\\slash *em* _u_ [l](x) {: .c }", "a\nb"],
+    ids=["brackets", "markup", "markdown", "newline"],
+)
+def test_an_abbreviations_meaning_shows_in_its_tooltip_as_written(tmp_path, meaning):
+    data_dir = Path(shutil.copytree(SYNTHETIC, tmp_path / "data"))
+    glossary = yaml.safe_load((SYNTHETIC / "glossary.yml").read_text(encoding="utf-8"))
+    entry = next(entry for entry in glossary["glossary"] if entry.get("abbr") == "CVĐ")
+    entry["expansion_en"] = meaning
+    (data_dir / "glossary.yml").write_text(yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    generate(data_dir, tmp_path / "docs")
+    source = (tmp_path / "docs" / "thuat-ngu.md").read_text(encoding="utf-8").split("---\n", 2)[-1]
+    titles = Titles()
+    titles.feed(markdown.markdown(source, extensions=EXTENSIONS))
+    assert titles.titles["CVĐ"] == f"{entry['expansion']} ({' '.join(meaning.split())})"
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(label=st.text(min_size=1, max_size=60))
 def test_any_text_shows_literally_or_fails_clearly(data_dir, tmp_path_factory, label):

@@ -8,7 +8,9 @@ from typing import Any
 
 # What would break a message over lines or fail to print: control characters, line and paragraph separators,
 # and the lone surrogates that stand for a file name's bytes that are not UTF-8.
-UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Control characters, line and paragraph separators, surrogates, and the text-direction controls, which would
+# reorder the rest of the line around them ("\u202e" turns "lmy.yml" into "lmy.yml" shown backwards).
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def one_line(text: str) -> str:

@@ -187,6 +187,8 @@ def key_line(text: str, key: str) -> int:
 def character(char: str) -> str:
     """A character CONTROL finds, named: "an invisible control character (U+0085)"."""
     what = "a character that is not text" if ord(char) > 0x9F else "an invisible control character"
+    if char in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+        what = "an invisible text-direction control"
     return f"{what} (U+{ord(char):04X})"
 
 

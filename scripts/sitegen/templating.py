@@ -123,6 +123,7 @@ def environment(model: Model, lang: str) -> jinja2.Environment:
         admin_name=filters.admin_name,
         unit_count=filters.unit_count,
         quoted=lambda text: Markup("“") + md_escape(text) + Markup("”"),
+        one_line=lambda text: Markup(" ".join(str(text).split())),  # text that Markdown takes as it is (an abbr's title)
     )
     view = View()
 

@@ -136,8 +136,9 @@ def _describe(error, written: str | None = None) -> tuple[str, str]:
             if not str(error.instance).strip():
                 return "this is empty or only spaces", "some text"
             control = CONTROL.search(str(error.instance))
-            named = character(control.group()) if control else "a control character"
-            return f"{shown(error.instance)} holds {named}", sub["description"]
+            if not control:  # only characters that show nothing: zero-width spaces, joiners, direction marks
+                return f"{shown(error.instance)} shows nothing (only invisible characters)", "some text to see"
+            return f"{shown(error.instance)} holds {character(control.group())}", sub["description"]
         return f"{shown(error.instance)} is not in the right form", sub.get(
             "description", f"text matching {error.validator_value}"
         )
@@ -405,6 +406,8 @@ def check_computed(dataset: Dataset) -> None:
 
         if len(item["inputs"]) != arity[item["op"]]:
             fail(f"{item['op']} takes {arity[item['op']]} input(s), not {len(item['inputs'])}", f"{arity[item['op']]} input(s)")
+        if len(set(item["inputs"])) != len(item["inputs"]):  # 0 days, a ratio of 1: a figure that says nothing
+            fail(f"{item['inputs'][0]} is given twice", f"{arity[item['op']]} different inputs")
         kinds = {ref.partition("/")[0] for ref in item["inputs"]}
         if item["op"] == "days_between" and kinds != {"events"}:
             fail("days_between counts days between two events", "two events/<id> inputs")

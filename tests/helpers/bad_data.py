@@ -126,6 +126,17 @@ def article_emptied(d):
     return "article.yml"
 
 
+def invisible_only_text(d):
+    line = edit(d / "figures.yml", 'label_en: "Communes', 'label_en: "\u200b\u2060\ufeff"\n    x_old: "Communes')
+    edit(d / "figures.yml", '    x_old: "Communes, wards and towns that had held their congress"\n', "")
+    return f"figures.yml, line {line}, figures[0].label_en"
+
+
+def computed_from_one_input_twice(d):
+    line = edit(d / "computed.yml", "inputs: [events/dai-hoi-diem, events/xong]", "inputs: [events/xong, events/xong]")
+    return f"computed.yml, line {line}, computed[0].inputs"
+
+
 def parents_in_a_loop(d):
     line = edit(d / "places.yml", "name: Mẫu Sơn, parent: tinh-mau", "name: Mẫu Sơn, parent: thu-nghiem")
     return f"places.yml, line {line}, places[1].parent"
@@ -314,6 +325,11 @@ def newline_in_file_name(d):
     return "more\\nfigures.yml"  # written on one line, as Python writes it
 
 
+def direction_control_in_file_name(d):
+    (d / "\u202elmy.yml").write_text("lmy: []\n", encoding="utf-8")
+    return "\\u202elmy.yml"
+
+
 def file_name_not_utf8(d):
     (d / os.fsdecode(b"more\xff.yml")).write_text("# extra\nmore: []\n", encoding="utf-8")
     return "more\\udcff.yml"
@@ -425,6 +441,8 @@ CASES = {
     "written-inside-a-longer-number": (written_as_the_end_of_a_longer_number, "'0/10' is not written so"),
     "date-inside-a-longer-date": (date_as_the_end_of_a_longer_date, "'5/02/2024' is not written so"),
     "article-emptied": (article_emptied, "(it is empty)"),
+    "invisible-only-text": (invisible_only_text, "shows nothing (only invisible characters)"),
+    "computed-one-input-twice": (computed_from_one_input_twice, "events/xong is given twice"),
     "parents-in-a-loop": (parents_in_a_loop, "go round in a loop: mau-son → thu-nghiem → mau-son"),
     "text-tag-on-a-mapping": (text_tag_on_a_mapping, "expected a scalar node"),
     "duplicate-key": (duplicate_key, "the key 'title' appears twice"),
@@ -460,6 +478,7 @@ CASES = {
     "integer-page-key": (integer_page_key, "the key “1” is read as a whole number"),
     "newline-in-file-name": (newline_in_file_name, "the file name holds an invisible control character (U+000A)"),
     "file-name-not-utf8": (file_name_not_utf8, "the file name is not UTF-8"),
+    "direction-control-in-file-name": (direction_control_in_file_name, "an invisible text-direction control (U+202E)"),
     "duplicate-in-list": (duplicate_in_list, "“hạn chế” is in this list twice (first as [0])"),
     "long-mixed-list": (long_mixed_list, "is read as a whole number"),
     "long-written": (long_written, "is 5,000 characters long; the limit is 30"),
