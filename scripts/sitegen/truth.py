@@ -29,13 +29,30 @@ def written_in(value: str, texts: list[str]) -> bool:
     """Whether ``value`` is written in one of ``texts``: as it is, or, for a range, with another dash; and whole,
     not as the end of a longer number or word ("56/756" is not written in "756/756", nor "5/5/2023" in "25/5/2023",
     nor "1" in "01")."""
-    if not any(value in text for text in texts) and not RANGE_DASH.search(value):
+    if any(_whole_in(value, text) for text in texts):  # most values: a plain search, no pattern to make
+        return True
+    if not RANGE_DASH.search(value):
         return False
     body = r"\s?[-\u2010\u2011\u2013\u2014]\s?".join(map(re.escape, RANGE_DASH.split(value)))
     before = r"(?<!\w)" if re.match(r"\w", value) else ""
     after = r"(?!\w)" if re.search(r"\w$", value) else ""
     pattern = re.compile(before + body + after)
     return any(pattern.search(text) for text in texts)
+
+
+def _whole_in(value: str, text: str) -> bool:
+    """Whether ``value`` is in ``text`` with no letter or digit joined on where its own ends are one."""
+    start = text.find(value)
+    while start >= 0:
+        end = start + len(value)
+        joined_before = (
+            start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_") and (value[0].isalnum() or value[0] == "_")
+        )
+        joined_after = end < len(text) and (text[end].isalnum() or text[end] == "_") and (value[-1].isalnum() or value[-1] == "_")
+        if not joined_before and not joined_after:
+            return True
+        start = text.find(value, start + 1)
+    return False
 
 
 def closest_passage(article: Article, text: str) -> tuple[str, str]:
