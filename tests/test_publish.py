@@ -66,13 +66,20 @@ PLANTED = pytest.mark.parametrize(
 )
 
 
-@PLANTED
-def test_a_manifest_naming_a_file_outside_its_folder_is_one_line_and_moves_nothing(tmp_path, name):
+def planted(tmp_path: Path) -> Path:
+    """docs/ as a build leaves it, a file above it, and inside it a link to a folder elsewhere that holds a file."""
     docs = tmp_path / "docs"
     write_tree(PAGES, docs)
     (tmp_path / "outside.md").write_text("# Not the generator's\n", encoding="utf-8")
     (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "outside.md").write_text("# Not the generator's\n", encoding="utf-8")
     (docs / "link").symlink_to(tmp_path / "elsewhere")
+    return docs
+
+
+@PLANTED
+def test_a_manifest_naming_a_file_outside_its_folder_is_one_line_and_moves_nothing(tmp_path, name):
+    docs = planted(tmp_path)
     (docs / MANIFEST).write_text(json.dumps(["index.md", name]), encoding="utf-8")
     before = snapshot(tmp_path)
     with pytest.raises(DataError) as raised:
@@ -86,12 +93,7 @@ def test_a_manifest_naming_a_file_outside_its_folder_is_one_line_and_moves_nothi
 
 @PLANTED
 def test_a_journal_naming_a_file_outside_its_folder_is_one_line_and_removes_nothing(tmp_path, name):
-    docs = tmp_path / "docs"
-    write_tree(PAGES, docs)
-    (tmp_path / "outside.md").write_text("# Not the generator's\n", encoding="utf-8")
-    (tmp_path / "elsewhere").mkdir()
-    (tmp_path / "elsewhere" / "outside.md").write_text("# Not the generator's\n", encoding="utf-8")
-    (docs / "link").symlink_to(tmp_path / "elsewhere")
+    docs = planted(tmp_path)
     (docs / ".sitegen-journal.json").write_text(json.dumps({"added": [name], "replaced": [], "removed": []}))
     before = snapshot(tmp_path)
     with pytest.raises(DataError, match="not a file inside docs/"):
