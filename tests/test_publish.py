@@ -101,6 +101,39 @@ def test_a_journal_naming_a_file_outside_its_folder_is_one_line_and_removes_noth
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.parametrize("how", ["kept-folder-a-link", "kept-copy-a-link"])
+def test_a_journal_never_puts_back_a_file_from_outside(tmp_path, how):
+    docs = planted(tmp_path)
+    kept = docs / ".sitegen-old"
+    if how == "kept-folder-a-link":
+        kept.symlink_to(tmp_path / "elsewhere")
+    else:
+        kept.mkdir()
+        (kept / "outside.md").symlink_to(tmp_path / "elsewhere" / "outside.md")
+    (docs / ".sitegen-journal.json").write_text(json.dumps({"added": [], "replaced": ["outside.md"], "removed": []}))
+    with pytest.raises(DataError):
+        write_tree(PAGES, docs)
+    assert (tmp_path / "elsewhere" / "outside.md").read_text(encoding="utf-8") == "# Not the generator's\n"
+    assert not (docs / "outside.md").exists()
+
+
+def test_a_journal_it_will_not_follow_leaves_the_folder_unlocked(tmp_path):
+    docs = planted(tmp_path)
+    (docs / ".sitegen-journal.json").write_text(json.dumps({"added": ["../outside.md"]}))
+    with pytest.raises(DataError, match="not a file inside"):
+        FolderLock(docs).acquire()
+    (docs / ".sitegen-journal.json").unlink()
+    with FolderLock(docs):  # not "another build is running in this folder": the first attempt let go
+        pass
+
+
+def test_a_file_name_with_a_backslash_is_a_name_like_any_other(tmp_path):
+    """A data file may be named so (a download beside the pages): only "/" divides a path here."""
+    write_tree({**PAGES, "du-lieu/glo\\ssary.yml": b"a: 1\n"}, tmp_path)
+    write_tree({**PAGES, "du-lieu/glo\\ssary.yml": b"a: 2\n"}, tmp_path)
+    assert (tmp_path / "du-lieu" / "glo\\ssary.yml").read_bytes() == b"a: 2\n"
+
+
 def test_an_unchanged_page_is_not_rewritten(tmp_path):
     write_tree(PAGES, tmp_path)
     before = (tmp_path / "index.md").stat().st_mtime_ns

@@ -297,7 +297,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self._pages = None
         if self._site is not None:
             config.site_dir, self._site = str(self._site), None
-        self._tidy()
+        with contextlib.suppress(OSError):  # the build is made; a kept copy that will not go, the next build removes
+            self._tidy()
         self._end()
 
     def _tidy(self) -> None:

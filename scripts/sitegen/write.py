@@ -113,24 +113,31 @@ def _clean(folder: Path) -> None:
     (folder / JOURNAL).unlink(missing_ok=True)
 
 
-def _inside(folder: Path, name: str) -> bool:
-    """Whether ``name`` is a path inside ``folder``: relative, without "..", and not through a link out of it."""
-    lexical = name and not name.startswith("/") and "\\" not in name and not {"", ".", ".."} & set(name.split("/"))
-    return bool(lexical) and (folder / name).resolve().is_relative_to(folder.resolve())
+def _inside(folder: Path, name: str, whole: bool = False) -> bool:
+    """Whether ``name`` is an entry of ``folder`` or of a folder within it: relative, without "..", and not through
+    a link out of it (an entry that is itself a link is moved or removed as a link, never followed; with ``whole``,
+    for a copy to be put back and published, not even that)."""
+    lexical = name and not name.startswith("/") and not {"", ".", ".."} & set(name.split("/"))
+    path = folder / name if whole else (folder / name).parent
+    return bool(lexical) and path.resolve().is_relative_to(folder.resolve())
 
 
-def _names(folder: Path, record: str, value: object) -> list[str]:
-    """The file names in a record of the generator's own (the manifest; a journal's lists), each inside ``folder``;
-    else one DataError: an edited or planted record must not move or delete a file anywhere else (``../README.md``)."""
+def _names(folder: Path, record: str, value: object, within: tuple[Path, ...] = ()) -> list[str]:
+    """The file names in a record of the generator's own (the manifest; a journal's lists), each inside ``folder``
+    (and inside each of ``within``, where a journal's kept copies are); else one DataError: an edited or planted
+    record must not move, delete or publish a file anywhere else (``../README.md``)."""
 
     def refuse(problem: str) -> DataError:
-        expected = f"the generator's own record of its files: delete {record}, and the next build writes it again"
+        if record == JOURNAL:  # it lists what to put back: deleting it would lose that
+            expected = f"the build's own record of an unfinished change: move {record} out of {folder.name}/ and build again"
+        else:
+            expected = f"the generator's own record of its files: delete {record}, and the next build writes it again"
         return DataError(f"{folder.name}/{record}", "", problem, expected)
 
     if not isinstance(value, list):
         raise refuse("is not a list of files")
     for name in value:
-        if not isinstance(name, str) or not _inside(folder, name):
+        if not isinstance(name, str) or not all(_inside(place, name, place in within) for place in (folder, *within)):
             raise refuse(f"holds {name!r}, not a file inside {folder.name}/")
     return value
 
@@ -144,7 +151,16 @@ def roll_back(folder: Path) -> None:
     if journal is not None:
         if not isinstance(journal, dict):
             journal = {"added": None}
-        added, replaced, removed = (_names(folder, JOURNAL, journal.get(key, [])) for key in ("added", "replaced", "removed"))
+        if (folder / KEPT).is_symlink():  # the copies to put back would come from wherever it points
+            raise DataError(
+                f"{folder.name}/{KEPT}",
+                "",
+                "is a link, not the build's own folder",
+                f"no {KEPT} link: delete it, and build again",
+            )
+        added, replaced, removed = (
+            _names(folder, JOURNAL, journal.get(key, []), within=(folder / KEPT,)) for key in ("added", "replaced", "removed")
+        )
         for name in added:
             _remove(folder / name)
         for name in replaced + removed:
@@ -207,7 +223,11 @@ class FolderLock:
                 str(self.folder), "", "another build is running in this folder", "one build at a time: wait for it to end"
             ) from None
         self._fd = fd
-        roll_back(self.folder)
+        try:
+            roll_back(self.folder)
+        except BaseException:  # a record it will not follow: this build stops, and the folder is not left locked
+            self.release()
+            raise
 
     def release(self) -> None:
         if self._fd is not None:
