@@ -10,7 +10,8 @@ from typing import Any
 # and the lone surrogates that stand for a file name's bytes that are not UTF-8.
 # Control characters, line and paragraph separators, surrogates, and the text-direction controls, which would
 # reorder the rest of the line around them ("\u202e" turns "lmy.yml" into "lmy.yml" shown backwards).
-UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+DIRECTION_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # as a character class's ranges
+UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{DIRECTION_CONTROLS}\ud800-\udfff]")
 
 
 def one_line(text: str) -> str:

@@ -75,6 +75,11 @@ ADMIN_KIND_KEYS = {
 }
 
 
+def _whole_words(words: Any) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word (the longest first, where one begins another)."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?!\w)")
+
+
 class Filters:
     """Filters that need the model or the language: errata, links to the source, dates, numbers, translations."""
 
@@ -86,12 +91,13 @@ class Filters:
         self._cites: dict[tuple[str, ...], Markup] = {}
         # All errata in one pattern (longest first), compiled once: text is corrected in one pass.
         rights = {erratum["wrong"]: erratum["right"] for erratum in model.errata}
-        wrongs = sorted(rights, key=len, reverse=True)
         self._rights = rights
-        self._errata = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, wrongs))})(?!\w)") if wrongs else None
-        self._typos: dict[str, dict[str, str]] = {}  # paragraph id → its typos, each with its correction
+        self._errata = _whole_words(rights) if rights else None
+        by_paragraph: dict[str, dict[str, str]] = {}
         for erratum in model.errata:
-            self._typos.setdefault(erratum["paragraph"], {})[erratum["wrong"]] = erratum["right"]
+            by_paragraph.setdefault(erratum["paragraph"], {})[erratum["wrong"]] = erratum["right"]
+        # paragraph id → the pattern of its typos, and each typo's correction (the source page marks them there)
+        self._typos = {pid: (_whole_words(typos), typos) for pid, typos in by_paragraph.items()}
 
     def fixed(self, text: str, quoted: bool = False) -> Markup:
         """Text from the article with its typos corrected, and a link to the errata where one was; with
@@ -108,10 +114,10 @@ class Filters:
         """A paragraph of the article as it is written, each typo the errata list in it followed by its correction
         (in brackets, site.css), a link to the list: a reader sees the slip where it is, and the words stay the
         article's. The correction is not searched (it is the article's words that this page holds)."""
-        text, typos = paragraph.text, self._typos.get(paragraph.id)
-        if not typos:
+        text = paragraph.text
+        if paragraph.id not in self._typos:
             return md_escape(text)
-        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(typos, key=len, reverse=True)))})(?!\w)")
+        pattern, typos = self._typos[paragraph.id]
         title, out, start = self.t("erratum-mark-title"), Markup(), 0
         for match in pattern.finditer(text):
             out += md_escape(text[start : match.end()], line_start=not start)

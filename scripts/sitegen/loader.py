@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .errors import UNPRINTABLE, DataError, EntryError, shown
+from .errors import DIRECTION_CONTROLS, UNPRINTABLE, DataError, EntryError, shown
 
 PathPart = str | int
 # libyaml's parser when PyYAML was built with it (the wheels are): the same results, many times faster.
@@ -187,7 +187,7 @@ def key_line(text: str, key: str) -> int:
 def character(char: str) -> str:
     """A character CONTROL finds, named: "an invisible control character (U+0085)"."""
     what = "a character that is not text" if ord(char) > 0x9F else "an invisible control character"
-    if char in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+    if re.fullmatch(f"[{DIRECTION_CONTROLS}]", char):
         what = "an invisible text-direction control"
     return f"{what} (U+{ord(char):04X})"
 

@@ -62,7 +62,7 @@ log = get_plugin_logger(__name__)
 NAMED = {"site_name": "short_name", "site_description": "description", "copyright": "copyright"}  # config ← site.yml
 # Front matter written from the data that the theme prints: description (raw in Material's <meta name="description">)
 # and card_alt (overrides/main.html). The titles come from the page registry (pages.py), not from the data.
-META_FROM_DATA = ("description", "card_alt")
+META_FROM_DATA = ("title", "description", "card_alt")  # front matter with words from the data, which Material prints raw
 OFFLINE_POLYFILL = "assets/javascripts/iframe-worker/shim.js"  # shipped in overrides/, not loaded from a CDN
 # The theme overrides the generated pages need (templates, the stylesheet, the polyfill): the plugin brings them,
 # so a report's mkdocs.yml needs no custom_dir and no copy of them.
@@ -402,11 +402,12 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
         if not self.config.enabled:
             return markdown
-        # A title may hold words from the data (a long page's part: "Places: <district> – …"), and Material prints a
-        # page's title raw (the header, <title>, the footer's links, other pages' too): escaped here, before any
-        # page is rendered, as the site's names are (_read_names).
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = escape(page.meta["title"])
+        # The front matter written from the data, escaped as the site's names are (_read_names): Material prints it
+        # raw (a long page's part is titled "Places: <district> – …", in its header, <title> and the footer's links
+        # of the pages beside it), so here, before any page is rendered.
+        for key in META_FROM_DATA:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         if self.error is None:
             return markdown
         lang = _edition(config) or editions().default
@@ -423,14 +424,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             )
         return env
 
-    @event_priority(-300)  # last: whatever else reads the page's front matter reads it as written
+    @event_priority(-300)  # last: the JSON-LD as every other plugin left it
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav) -> TemplateContext:
-        """The front matter written from the data, escaped as the site's names are (_read_names): Material prints
-        the description raw."""
+        """The page's JSON-LD downloads as whole addresses (a crawler reads contentUrl so)."""
         if self.config.enabled:
-            for key in META_FROM_DATA:
-                if isinstance(page.meta.get(key), str):
-                    page.meta[key] = escape(page.meta[key])
             jsonld = page.meta.get("jsonld")
             if isinstance(jsonld, dict) and config.site_url:  # a crawler reads contentUrl as a whole address
                 for download in jsonld.get("distribution", []):  # the downloads sit in the default edition

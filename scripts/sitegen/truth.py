@@ -34,10 +34,15 @@ def written_in(value: str, texts: list[str]) -> bool:
     if not RANGE_DASH.search(value):
         return False
     body = r"\s?[-\u2010\u2011\u2013\u2014]\s?".join(map(re.escape, RANGE_DASH.split(value)))
-    before = r"(?<!\w)" if re.match(r"\w", value) else ""
-    after = r"(?!\w)" if re.search(r"\w$", value) else ""
+    before = r"(?<!\w)" if _wordy(value[0]) else ""
+    after = r"(?!\w)" if _wordy(value[-1]) else ""
     pattern = re.compile(before + body + after)
     return any(pattern.search(text) for text in texts)
+
+
+def _wordy(char: str) -> bool:
+    """A character regular expressions count as part of a word (\\w): a letter, a digit or "_"."""
+    return char.isalnum() or char == "_"
 
 
 def _whole_in(value: str, text: str) -> bool:
@@ -45,10 +50,8 @@ def _whole_in(value: str, text: str) -> bool:
     start = text.find(value)
     while start >= 0:
         end = start + len(value)
-        joined_before = (
-            start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_") and (value[0].isalnum() or value[0] == "_")
-        )
-        joined_after = end < len(text) and (text[end].isalnum() or text[end] == "_") and (value[-1].isalnum() or value[-1] == "_")
+        joined_before = start > 0 and _wordy(text[start - 1]) and _wordy(value[0])
+        joined_after = end < len(text) and _wordy(text[end]) and _wordy(value[-1])
         if not joined_before and not joined_after:
             return True
         start = text.find(value, start + 1)

@@ -12,6 +12,7 @@ written by hand is left alone, and published beside the generated ones.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import json
@@ -19,6 +20,7 @@ import os
 import shutil
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,16 +72,11 @@ class Change:
         (self.folder / JOURNAL).write_text(
             json.dumps({"added": self.added, "replaced": self.replaced, "removed": self.removed}), encoding="utf-8"
         )
-        try:
+        with _undone_on_failure(self.folder, roll_back):
             for name in self.replaced + self.removed:
                 _move(self.folder / name, self.folder / KEPT / name)
             for name in self.added + self.replaced:
                 _move(self.folder / STAGED / name, self.folder / name)
-        except BaseException as error:  # a full disk, or Ctrl+C (KeyboardInterrupt) halfway
-            roll_back(self.folder)
-            if isinstance(error, OSError):
-                raise write_failed(self.folder, error) from None
-            raise
 
     def commit(self) -> None:
         """The change made for good (again, if a first commit was cut short): the journal first, so that a Ctrl+C
@@ -91,6 +88,18 @@ class Change:
                 parent.rmdir()
                 parent = parent.parent
         _clean(self.folder)
+
+
+@contextlib.contextmanager
+def _undone_on_failure(folder: Path, undo: Callable[[Path], None]) -> Iterator[None]:
+    """What the block did in ``folder`` undone if it fails, on a full disk (then said in one line) or at a Ctrl+C."""
+    try:
+        yield
+    except BaseException as error:
+        undo(folder)
+        if isinstance(error, OSError):
+            raise write_failed(folder, error) from None
+        raise
 
 
 def _move(source: Path, target: Path) -> None:
@@ -277,7 +286,7 @@ def stage_pages(folder: Path, files: dict[str, bytes]) -> Change:
     files = {**files, MANIFEST: json.dumps(sorted(files), ensure_ascii=False, indent=0).encode("utf-8")}
     change = Change(folder)
     staged = folder / STAGED
-    try:
+    with _undone_on_failure(folder, _clean):
         for name, content in files.items():
             target = folder / name
             if target.is_dir():
@@ -289,11 +298,6 @@ def stage_pages(folder: Path, files: dict[str, bytes]) -> Change:
             (change.replaced if target.exists() else change.added).append(name)
             (staged / name).parent.mkdir(parents=True, exist_ok=True)
             (staged / name).write_bytes(content)
-    except BaseException as error:  # a full disk, or Ctrl+C (KeyboardInterrupt) while staging
-        _clean(folder)
-        if isinstance(error, OSError):
-            raise write_failed(folder, error) from None
-        raise
     change.removed = sorted(name for name in (previous or set()) - set(files) if (folder / name).exists())
     return change
 
